@@ -1,0 +1,154 @@
+"""Acronyms across a whole document: where each is defined, first used, and whether readers
+can decode it. Feeds the ``acronym`` rule kind, the JSON ``acronyms`` list and
+``plainlsc acronyms``.
+
+The text algorithms (finding uses and definitions in a string) are in
+:mod:`plainlsc.acronym_text`; this module applies them block by block and maps every offset
+back to the source, so positions are exact in every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from plainlsc.acronym_text import find_acronym_uses, find_definitions
+from plainlsc.model import Document, Position
+from plainlsc.paths import wordlists_dir
+
+KNOWN_LIST = "acronyms-known.txt"
+GLOSSARY = "acronyms-health.tsv"
+
+
+@dataclass(slots=True)
+class Place:
+    """A source span and its line and column."""
+
+    start: int
+    end: int
+    position: Position
+
+    def to_dict(self) -> dict[str, int]:
+        return {"line": self.position.line, "column": self.position.column}
+
+
+@dataclass(slots=True)
+class Acronym:
+    """One acronym of a document, as in the JSON ``acronyms`` list."""
+
+    short: str
+    long: str | None = None
+    defined_at: Place | None = None
+    first_used: Place | None = None
+    count: int = 0
+    known: bool = False
+    suggestion: str | None = None
+    definitions: list[tuple[str, Place]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "short": self.short,
+            "long": self.long,
+            "defined_at": self.defined_at.to_dict() if self.defined_at else None,
+            "first_used": self.first_used.to_dict() if self.first_used else None,
+            "count": self.count,
+            "known": self.known,
+            "suggestion": self.suggestion,
+        }
+
+    @property
+    def defined_late(self) -> bool:
+        """Used before the definition: the reader met it first without one."""
+        return (self.defined_at is not None and self.first_used is not None
+                and self.first_used.start < self.defined_at.start)
+
+    @property
+    def redefined(self) -> tuple[str, Place] | None:
+        """The first definition whose long form differs from the first one."""
+        if not self.definitions:
+            return None
+        first = _same_key(self.definitions[0][0])
+        return next((d for d in self.definitions[1:] if _same_key(d[0]) != first), None)
+
+
+def _same_key(long: str) -> str:
+    words = long.lower().replace("-", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(w.rstrip("s") for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymLists:
+    """The acronyms everybody knows, and the glossary of expansions to suggest."""
+
+    known: frozenset[str]
+    glossary: dict[str, str]
+
+
+@lru_cache(maxsize=16)
+def load_lists(extra_known: tuple[str, ...] = (),
+               glossaries: tuple[Path, ...] = ()) -> AcronymLists:
+    """The shipped lists plus a team's own, read once."""
+    from plainlsc.checks.wordlists import load_list, load_table
+
+    known = {e.term for e in load_list(wordlists_dir() / KNOWN_LIST).entries}
+    known.update(extra_known)
+    glossary: dict[str, str] = {}
+    for path in (wordlists_dir() / GLOSSARY, *glossaries):
+        for entry in load_table(path).entries:
+            glossary[entry.term] = "; ".join(entry.alternatives)
+    return AcronymLists(frozenset(known), glossary)
+
+
+def _place(doc: Document, start: int, end: int) -> Place:
+    return Place(start, end, doc.position(start, end))
+
+
+def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
+    """Every acronym used or defined in ``doc``, in order of first appearance."""
+    found: dict[str, Acronym] = {}
+    for block in doc.blocks:
+        text = block.text
+        if not text:
+            continue
+        defs = find_definitions(text)
+        inside = [(d.short_start, d.short_end) for d in defs]
+        for d in defs:
+            entry = found.setdefault(d.short, Acronym(d.short))
+            src = block.source_span(d.start, d.end)
+            place = _place(doc, *src)
+            entry.definitions.append((d.long, place))
+            if entry.defined_at is None:
+                entry.defined_at, entry.long = place, d.long
+        for use in find_acronym_uses(text):
+            if any(s <= use.start < e for s, e in inside) or not use.short.strip("X"):
+                continue  # the use inside its own definition, or a placeholder "XX"
+            entry = found.setdefault(use.short, Acronym(use.short))
+            entry.count += 1
+            if entry.first_used is None:
+                entry.first_used = _place(doc, *block.source_span(use.start, use.end))
+    for entry in found.values():
+        entry.known = entry.short in lists.known
+        entry.suggestion = lists.glossary.get(entry.short)
+    return sorted(found.values(), key=lambda a: min(
+        p.start for p in (a.defined_at, a.first_used) if p is not None))
+
+
+def acronym_entries(doc: Document, config: Any, cache: dict[str, Any]) -> list[Acronym]:
+    """The document's acronym list, reusing the rules' analysis when they ran."""
+    cached = cache.get("acronyms")
+    if cached is not None:
+        return list(cached)
+    lists = load_lists(tuple(config.known_acronyms), tuple(config.glossaries))
+    return analyse_acronyms(doc, lists)
+
+
+def acronyms_of_text(text: str, format: str = "text") -> list[Acronym]:
+    """``plainlsc.acronyms(text)``: the acronyms of any text."""
+    from plainlsc.readers import read_string
+
+    doc = read_string(text, format)
+    return analyse_acronyms(doc, load_lists())

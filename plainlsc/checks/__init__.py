@@ -1,0 +1,1 @@
+"""The checks: rule specs, rule kinds, the loader and the engine that runs them."""

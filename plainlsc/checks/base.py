@@ -1,0 +1,155 @@
+"""The shape every rule shares, the registry of rule kinds, and the context a check runs in.
+
+A rule is data (a YAML mapping: ``id``, ``kind``, ``message``, ``level``, ``description``,
+``link`` or ``source``, plus its kind's own keys) and a kind is a small class that knows how to
+find one sort of problem. Adding a rule to a rule file never needs code; adding a kind does,
+and it registers itself with :func:`kind`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+from plainlsc.errors import ConfigError
+from plainlsc.findings import LEVELS, Finding
+from plainlsc.model import Block, BlockKind, Document
+
+COMMON_KEYS = frozenset(
+    {"id", "kind", "message", "level", "description", "link", "source", "scope", "why",
+     "example", "better", "examples", "profiles", "enabled"}
+)
+SCOPES = {"prose", "all", *(k.value for k in BlockKind)}
+
+
+@dataclass(slots=True)
+class RuleSpec:
+    """A rule as written in a rule file, checked for the keys every rule must have."""
+
+    id: str
+    kind: str
+    message: str
+    level: str
+    description: str
+    link: str
+    scope: frozenset[str]
+    options: dict[str, Any]
+    file: str
+    line: int
+    why: str = ""
+    example: str = ""
+    better: str = ""
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    enabled: bool = True
+
+    def error(self, message: str) -> ConfigError:
+        """A configuration error pointing at this rule in its file."""
+        return ConfigError(self.file, self.line, f"rule {self.id!r}: {message}")
+
+    def applies_to(self, block: Block) -> bool:
+        """Whether the rule's scope covers this block."""
+        if "all" in self.scope:
+            return True
+        if "prose" in self.scope and block.is_prose:
+            return True
+        return block.kind.value in self.scope
+
+
+class _Fields(string.Formatter):
+    """Formats a message, leaving unknown ``{names}`` visible instead of raising."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str):
+            return kwargs.get(key, "{" + key + "}")
+        return super().get_value(key, args, kwargs)
+
+
+_FORMATTER = _Fields()
+
+
+def format_message(template: str, fields: dict[str, Any]) -> str:
+    """Fill a rule's message template with ``{match}``, ``{suggestion}``, ``{count}``..."""
+    return _FORMATTER.vformat(template, (), fields)
+
+
+@dataclass(slots=True)
+class RunContext:
+    """What a check needs while it runs over one document, and where its findings go."""
+
+    doc: Document
+    settings: dict[str, Any]
+    accepted: frozenset[str] = frozenset()
+    findings: list[Finding] = field(default_factory=list)
+    #: Scores and counts computed once per document, shared by document-level kinds.
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def emit_source(self, rule: RuleSpec, start: int, end: int, fields: dict[str, Any],
+                    suggestions: Iterable[str] = ()) -> None:
+        """Record a finding at a span of the source text."""
+        pos = self.doc.position(start, end)
+        if self.doc.suppressions and self.doc.suppressions.is_suppressed(rule.id, pos.line):
+            return
+        match = self.doc.source[start:end]
+        if self.accepted and match.lower() in self.accepted:
+            return
+        fields = {"match": match, **fields}
+        self.findings.append(Finding(
+            rule.id, rule.level, pos.line, pos.column, pos.end_line, pos.end_column, match,
+            format_message(rule.message, fields), tuple(suggestions), start, end,
+        ))
+
+    def emit(self, rule: RuleSpec, block: Block, start: int, end: int,
+             fields: dict[str, Any] | None = None, suggestions: Iterable[str] = ()) -> None:
+        """Record a finding at a span of a block's text."""
+        src_start, src_end = block.source_span(start, end)
+        self.emit_source(rule, src_start, src_end, fields or {}, suggestions)
+
+
+class RuleKind:
+    """One kind of check. Subclasses declare their own keys and implement :meth:`check`."""
+
+    name: ClassVar[str] = ""
+    #: The kind's own keys: name -> (expected type or types, required?).
+    keys: ClassVar[dict[str, tuple[type | tuple[type, ...], bool]]] = {}
+    #: The default scope when a rule does not give one.
+    default_scope: ClassVar[frozenset[str]] = frozenset({"prose"})
+
+    def __init__(self, spec: RuleSpec, loader: Any) -> None:
+        self.spec = spec
+        self.setup(spec.options, loader)
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        """Compile patterns and load word lists, once, when the rule set is built."""
+
+    def check(self, ctx: RunContext) -> None:
+        """Find problems in ``ctx.doc`` and record them with ``ctx.emit``."""
+        raise NotImplementedError
+
+    def blocks(self, ctx: RunContext) -> Iterable[Block]:
+        """The document's blocks this rule's scope covers."""
+        return (b for b in ctx.doc.blocks if self.spec.applies_to(b))
+
+
+KINDS: dict[str, type[RuleKind]] = {}
+K = TypeVar("K", bound=type[RuleKind])
+
+
+def kind(name: str) -> Callable[[K], K]:
+    """Register a rule kind under the name rule files use in ``kind:``."""
+
+    def register(cls: K) -> K:
+        cls.name = name
+        KINDS[name] = cls
+        return cls
+
+    return register
+
+
+def check_level(level: Any, spec_file: str, line: int) -> str:
+    """Validate a level name."""
+    if level not in LEVELS:
+        raise ConfigError(spec_file, line, f"level must be one of {', '.join(LEVELS)}, "
+                                           f"not {level!r}")
+    return str(level)

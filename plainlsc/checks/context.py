@@ -1,0 +1,106 @@
+"""Facts about a block's text that several rule kinds need: where the URLs, quotes and
+sentence starts are. Each is computed once per block and cached for the run.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from plainlsc.checks.base import RunContext
+from plainlsc.model import Block
+from plainlsc.patterns import compile_pattern
+
+_NOISE = compile_pattern(
+    r"(?:https?://|www\.)[^\s<>\"“”]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|[@#][A-Za-z0-9_]+"
+    r"|[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.(?:pdf|docx?|xlsx?|csv|pptx?|png|jpe?g|gif|txt|md|html?|zip)\b"
+    r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:co\.uk|org\.uk|nhs\.uk|gov\.uk|ac\.uk|com|org|net|uk)\b(?:/[^\s]*)?",
+    ignorecase=True,
+)
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+
+
+class Spans:
+    """Sorted, non-overlapping spans with a fast overlap test."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps any span."""
+        i = bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+
+def _cached(ctx: RunContext, name: str, block: Block, build: Any) -> Any:
+    key = (name, id(block))
+    value = ctx.cache.get(key)
+    if value is None:
+        value = ctx.cache[key] = build(block)
+    return value
+
+
+def noise(ctx: RunContext, block: Block) -> Spans:
+    """URLs, e-mail addresses, @handles, #hashtags and file names: never prose."""
+    return _cached(ctx, "noise", block, lambda b: Spans(
+        [(m.start(), m.end()) for m in _NOISE.finditer(b.text)] if _maybe_noise(b.text) else []))
+
+
+def _maybe_noise(text: str) -> bool:
+    return any(c in text for c in "@#/.")
+
+
+def quotes(ctx: RunContext, block: Block) -> Spans:
+    """Text inside quotation marks (someone else's words, not ours to rewrite)."""
+    return _cached(ctx, "quotes", block, lambda b: Spans(_quote_spans(b.text)))
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(text):
+        close = _QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        if end < 0:
+            spans.append((i, len(text)))  # a quote running to the end of the paragraph
+            break
+        spans.append((i, end + 1))
+        i = end + 1
+    if not spans and text.endswith("”"):
+        spans.append((0, len(text)))  # the second paragraph of a quote that opened earlier
+    return spans
+
+
+def sentence_starts(ctx: RunContext, block: Block) -> frozenset[int]:
+    """Offsets of the first word of each sentence."""
+    return _cached(ctx, "starts", block, lambda b: frozenset(
+        s.words[0].start for s in b.sentences if s.words))
+
+
+def in_name(text: str, start: int, end: int, starts: frozenset[int]) -> bool:
+    """Whether a capitalised match sits inside a run of capitalised words (a proper name).
+
+    "Transformation" in "Sustainability and Transformation Partnership" is part of a name, not
+    jargon to rewrite; "Facilitate" at the start of a sentence is jargon.
+    """
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 40):start].split()
+    after = text[end:end + 40].split()
+    prev_cap = bool(before) and before[-1][:1].isupper() and start not in starts
+    if before and before[-1].lower() in ("and", "of", "for", "the", "&") and len(before) > 1:
+        prev_cap = prev_cap or (before[-2][:1].isupper() and start not in starts)
+    next_cap = bool(after) and after[0][:1].isupper() and after[0][:1].isalpha()
+    return prev_cap or (next_cap and start not in starts)

@@ -1,0 +1,156 @@
+"""Build the rule set for a configuration and run it over a document.
+
+Building is the costly part (reading YAML and word lists, compiling patterns), so a rule set is
+built once per distinct configuration and reused for every file.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plainlsc.checks import kinds as _kinds  # noqa: F401  (registers the rule kinds)
+from plainlsc.checks.base import KINDS, RuleKind, RuleSpec, RunContext, check_level
+from plainlsc.checks.loader import (
+    PROFILES_FILE,
+    _check_options,
+    closest,
+    load_profiles,
+    resolve,
+    rule_files,
+    rules_in_file,
+)
+from plainlsc.checks.wordlists import WordList, load_any
+from plainlsc.config import Config
+from plainlsc.errors import ConfigError
+from plainlsc.findings import Finding
+from plainlsc.model import Document
+from plainlsc.paths import rules_dir, wordlists_dir
+
+
+@dataclass(slots=True)
+class RuleSet:
+    """The rules in force for one configuration, ready to run."""
+
+    rules: list[RuleKind]
+    settings: dict[str, Any]
+    profile: str
+    accepted: frozenset[str]
+    config: Config
+
+    def run(self, doc: Document, cache: dict[str, Any] | None = None) -> list[Finding]:
+        """Every finding in ``doc``, sorted by position."""
+        ctx = RunContext(doc, self.settings, self.accepted, cache=cache or {})
+        for rule in self.rules:
+            rule.check(ctx)
+        order = {r.spec.id: i for i, r in enumerate(self.rules)}
+        return sorted(ctx.findings, key=lambda f: (f.start, f.end, order.get(f.rule, 0)))
+
+
+class RuleLoader:
+    """What a rule kind may ask for while it sets up: word lists, settings, configuration."""
+
+    def __init__(self, spec: RuleSpec, config: Config, settings: dict[str, Any]) -> None:
+        self.spec = spec
+        self.config = config
+        self.settings = settings
+
+    def wordlist_path(self, name: str) -> Path:
+        """A word list named in a rule: next to the rule file, else in the shipped folder."""
+        local = Path(self.spec.file).parent / name
+        if local.is_file():
+            return local
+        shipped = wordlists_dir() / name
+        if shipped.is_file():
+            return shipped
+        raise self.spec.error(f"word list {name!r} not found next to the rule file or in "
+                              f"{wordlists_dir()}")
+
+    def wordlists(self, names: list[str] | str) -> list[WordList]:
+        """The rule's word lists plus any the configuration adds for this rule id."""
+        names = [names] if isinstance(names, str) else names
+        lists = [load_any(self.wordlist_path(n)) for n in names]
+        lists += [load_any(p) for rule, p in self.config.wordlists if rule == self.spec.id]
+        return lists
+
+
+def _all_specs(config: Config) -> list[RuleSpec]:
+    specs: dict[str, RuleSpec] = {}
+    for path in rule_files(rules_dir()):
+        for spec in rules_in_file(path):
+            if spec.id in specs:
+                raise spec.error(f"defined twice (also in {specs[spec.id].file})")
+            specs[spec.id] = spec
+    for extra in config.rule_files:
+        paths = rule_files(extra) if extra.is_dir() else [extra]
+        for path in paths:
+            for spec in rules_in_file(path):
+                specs[spec.id] = spec  # a team's rule replaces a shipped one of the same id
+    return list(specs.values())
+
+
+def _check_ids(config: Config, ids: set[str]) -> None:
+    where = str(config.path) if config.path else "<config>"
+    named = [*config.select, *config.ignore, *(r for r, _ in config.levels),
+             *(r for r, _ in config.rule_options), *(r for r, _ in config.wordlists)]
+    for rule_id in named:
+        if rule_id not in ids:
+            raise ConfigError(where, None, f"unknown rule id {rule_id!r}{closest(rule_id, ids)}")
+
+
+def _settings(config: Config) -> dict[str, Any]:
+    profiles = load_profiles(rules_dir() / PROFILES_FILE)
+    if config.profile not in profiles:
+        where = str(config.path) if config.path else "<config>"
+        raise ConfigError(where, None, f"unknown profile {config.profile!r}"
+                                       f"{closest(config.profile, set(profiles))} "
+                                       f"(profiles: {', '.join(profiles)})")
+    settings = dict(profiles[config.profile])
+    settings.update(dict(config.settings))
+    return settings
+
+
+def _active(spec: RuleSpec, config: Config) -> bool:
+    if config.select:
+        return spec.id in config.select
+    return spec.enabled and spec.id not in config.ignore
+
+
+def _prepare(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleKind:
+    levels = dict(config.levels)
+    if spec.id in levels:
+        spec.level = check_level(levels[spec.id], str(config.path), 0)
+    extra = dict(dict(config.rule_options).get(spec.id, ()))
+    if "level" in extra:
+        spec.level = check_level(extra.pop("level"), str(config.path), 0)
+    kind_cls = KINDS[spec.kind]
+    if extra:
+        _check_options(kind_cls, extra, spec.id, str(config.path), 0)
+        spec.options.update(extra)
+    spec.options = {k: resolve(v, settings, spec) for k, v in spec.options.items()}
+    return kind_cls(spec, RuleLoader(spec, config, settings))
+
+
+def build_ruleset(config: Config) -> RuleSet:
+    """Load, filter and compile every rule for ``config``."""
+    settings = _settings(config)
+    specs = _all_specs(config)
+    _check_ids(config, {s.id for s in specs})
+    rules = [_prepare(s, config, settings) for s in specs if _active(s, config)]
+    return RuleSet(rules, settings, config.profile, frozenset(config.accept), config)
+
+
+_CACHE: dict[str, RuleSet] = {}
+_LOCK = threading.Lock()
+
+
+def ruleset_for(config: Config) -> RuleSet:
+    """The rule set for ``config``, built once per process."""
+    key = repr((config.profile, config.select, config.ignore, config.levels, config.rule_files,
+                config.wordlists, config.accept, config.settings, config.rule_options))
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = build_ruleset(config)
+        return _CACHE[key]

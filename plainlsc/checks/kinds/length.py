@@ -1,0 +1,69 @@
+"""Length kinds: long sentences, long paragraphs, and a long average sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plainlsc.checks.base import RuleKind, RunContext, kind
+
+
+@kind("sentence-length")
+class SentenceLength(RuleKind):
+    """A sentence with more words than ``max``, flagged over the whole sentence."""
+
+    keys = {"max": (int, True)}
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.max = int(options["max"])
+
+    def check(self, ctx: RunContext) -> None:
+        for block in self.blocks(ctx):
+            for sentence in block.sentences:
+                count = len(sentence.words)
+                if count > self.max:
+                    ctx.emit(self.spec, block, sentence.start, sentence.end,
+                             {"count": count, "max": self.max})
+
+
+@kind("paragraph-length")
+class ParagraphLength(RuleKind):
+    """A paragraph with more sentences than ``max``, flagged at its first sentence."""
+
+    keys = {"max": (int, True)}
+    default_scope = frozenset({"paragraph", "quote"})
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.max = int(options["max"])
+
+    def check(self, ctx: RunContext) -> None:
+        for block in self.blocks(ctx):
+            count = len(block.sentences)
+            if count > self.max:
+                first = block.sentences[0]
+                ctx.emit(self.spec, block, first.start, first.end,
+                         {"count": count, "max": self.max})
+
+
+@kind("average-sentence-length")
+class AverageSentenceLength(RuleKind):
+    """The document's mean words per sentence above ``max`` (document level).
+
+    Reported at the longest sentence, since that is the first one to shorten.
+    """
+
+    keys = {"max": ((int, float), True), "min_sentences": (int, False)}
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.max = float(options["max"])
+        self.min_sentences = int(options.get("min_sentences", 5))
+
+    def check(self, ctx: RunContext) -> None:
+        sentences = [(b, s) for b in self.blocks(ctx) for s in b.sentences if s.words]
+        if len(sentences) < self.min_sentences:
+            return
+        average = sum(len(s.words) for _, s in sentences) / len(sentences)
+        if average > self.max:
+            block, longest = max(sentences, key=lambda bs: len(bs[1].words))
+            ctx.emit(self.spec, block, longest.start, longest.end,
+                     {"average": f"{average:.1f}", "max": f"{self.max:g}",
+                      "count": len(longest.words)})

@@ -1,0 +1,49 @@
+"""Passive voice: a form of "be" and a past participle ("will be held", "has been agreed").
+
+Without a statistical parser we use the pattern the plain-language guides describe: a "be"
+verb, up to two adverbs, then a regular "-ed" participle or one from the irregular list. Words
+that are normally adjectives after "be" ("is tired", "are based") are excepted by a list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.context import quotes
+from plainlsc.patterns import compile_pattern, literal_alternation
+
+BE = r"(?:am|is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
+ADVERB = (r"(?:[a-z]{2,}ly|not|also|just|already|still|then|now|often|never|always|soon|"
+          r"currently|usually|sometimes|all|both|each|yet|further|again|well|being)")
+
+
+@kind("passive-voice")
+class PassiveVoice(RuleKind):
+    """Flags each passive construction; the message asks who does the action."""
+
+    keys = {"participles": (str, True), "adjectives": (str, True), "skip_quotes": (bool, False),
+            "max_adverbs": (int, False), "exceptions": (list, False)}
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        irregular = [e.term for wl in loader.wordlists(options["participles"])
+                     for e in wl.entries]
+        self.adjectives = frozenset(
+            [e.term.lower() for wl in loader.wordlists(options["adjectives"]) for e in wl.entries]
+            + [str(x).lower() for x in options.get("exceptions", [])])
+        adverbs = int(options.get("max_adverbs", 2))
+        participle = f"(?:[a-z]{{2,}}ed|{literal_alternation(irregular)})"
+        self.regex = compile_pattern(
+            rf"\b{BE}\s+(?:{ADVERB}\s+){{0,{adverbs}}}({participle})\b",
+            ignorecase=True, where=(self.spec.file, self.spec.line))
+        self.skip_quotes = bool(options.get("skip_quotes", True))
+
+    def check(self, ctx: RunContext) -> None:
+        for block in self.blocks(ctx):
+            for m in self.regex.finditer(block.text):
+                participle = m.group(1).lower()
+                if participle in self.adjectives or not m.group(1).islower():
+                    continue
+                if self.skip_quotes and quotes(ctx, block).overlaps(m.start(), m.end()):
+                    continue
+                ctx.emit(self.spec, block, m.start(), m.end(), {"participle": m.group(1)})

@@ -1,0 +1,194 @@
+"""Word and phrase kinds: ``substitution``, ``existence`` and ``placeholder``.
+
+All three compile their terms (with inflected forms) and patterns into RE2 patterns once, then
+scan each block's text in one linear pass. Matches in URLs and e-mail addresses are dropped;
+options drop matches inside quotations or proper names, or guarded by the next/previous word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.context import in_name, noise, quotes, sentence_starts
+from plainlsc.checks.inflect import term_forms
+from plainlsc.checks.wordlists import Entry
+from plainlsc.model import Block
+from plainlsc.patterns import compile_pattern, literal_alternation
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def normalise(text: str) -> str:
+    """The key a matched form is looked up by: lower case, single spaces, straight quotes."""
+    return _SPACE.sub(" ", text.lower().replace("’", "'"))
+
+
+def quoted_list(items: tuple[str, ...] | list[str]) -> str:
+    """'"help" or "support"' for a message."""
+    return " or ".join(f'"{i}"' if not i.startswith("(") else i for i in items)
+
+
+class PhraseKind(RuleKind):
+    """Shared machinery: terms from lists and ``tokens``, raw ``patterns``, guards."""
+
+    keys = {
+        "wordlist": ((str, list), False), "tokens": (list, False), "swap": (dict, False),
+        "patterns": (list, False), "exceptions": (list, False), "ignorecase": (bool, False),
+        "inflect": (bool, False), "skip_quotes": (bool, False), "skip_names": (bool, False),
+        "first_only": (bool, False), "unless_explained": (bool, False),
+    }
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.entries: dict[str, Entry] = {}
+        where = (self.spec.file, self.spec.line)
+        for entry in self._entries(options, loader):
+            for form in term_forms(entry.term, options.get("inflect", True)):
+                self.entries.setdefault(normalise(form), entry)
+        ignorecase = bool(options.get("ignorecase", True))
+        self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
+                                       longest=True) if self.entries else None
+        patterns = [str(p) for p in options.get("patterns", [])]
+        for pattern in patterns:
+            compile_pattern(pattern, ignorecase, where)  # report the bad one by itself
+        self.pattern = compile_pattern("|".join(f"(?:{p})" for p in patterns), ignorecase, where,
+                                       longest=True) if patterns else None
+        self.exceptions = frozenset(normalise(str(e)) for e in options.get("exceptions", []))
+        self.skip_quotes = bool(options.get("skip_quotes", False))
+        self.skip_names = bool(options.get("skip_names", True))
+        self.first_only = bool(options.get("first_only", False))
+        self.unless_explained = bool(options.get("unless_explained", False))
+
+    def _entries(self, options: dict[str, Any], loader: Any) -> Iterator[Entry]:
+        names = options.get("wordlist")
+        lists = loader.wordlists(names) if names else loader.wordlists([])
+        for wl in lists:
+            yield from wl.entries
+        for token in options.get("tokens", []):
+            yield Entry(" ".join(str(token).split()))
+        for term, alts in (options.get("swap") or {}).items():
+            alts = alts if isinstance(alts, list) else [alts]
+            yield Entry(" ".join(str(term).split()), tuple(str(a) for a in alts))
+
+    def matches(self, block: Block) -> Iterator[tuple[int, int, Entry | None]]:
+        """(start, end, entry) for every raw match in a block, entry None for a pattern."""
+        if self.literal is not None:
+            for m in self.literal.finditer(block.text):
+                yield m.start(), m.end(), self.entries.get(normalise(m.group()))
+        if self.pattern is not None:
+            for m in self.pattern.finditer(block.text):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), None
+
+    def keep(self, ctx: RunContext, block: Block, start: int, end: int,
+             entry: Entry | None) -> bool:
+        """Whether a raw match is a real finding."""
+        text = block.text
+        if _inside_word(text, start, end):
+            return False
+        if normalise(text[start:end]) in self.exceptions:
+            return False
+        if noise(ctx, block).overlaps(start, end):
+            return False
+        if self.skip_quotes and quotes(ctx, block).overlaps(start, end):
+            return False
+        if (self.skip_names and (entry is None or entry.term.islower())
+                and in_name(text, start, end, sentence_starts(ctx, block))):
+            return False  # a listed name written with capitals is meant to match names
+        return entry is None or _guards_pass(text, start, end, entry)
+
+    def check(self, ctx: RunContext) -> None:
+        seen: set[str] = set()
+        for block in self.blocks(ctx):
+            for start, end, entry in sorted(self.matches(block), key=lambda m: m[0]):
+                if not self.keep(ctx, block, start, end, entry):
+                    continue
+                if self.unless_explained and entry and _explained(block.text, start, end, entry):
+                    seen.add(entry.term)
+                    continue
+                key = entry.term if entry else normalise(block.text[start:end])
+                if self.first_only and key in seen:
+                    continue
+                seen.add(key)
+                self.report(ctx, block, start, end, entry)
+
+    def report(self, ctx: RunContext, block: Block, start: int, end: int,
+               entry: Entry | None) -> None:
+        """Record one finding with the entry's alternatives as suggestions."""
+        alternatives = entry.alternatives if entry else ()
+        suggestion = quoted_list(alternatives) if alternatives else ""
+        ctx.emit(self.spec, block, start, end, {
+            "suggestion": suggestion,
+            "try": f": try {suggestion}" if suggestion else "",
+            "term": entry.term if entry else block.text[start:end],
+            "note": entry.note if entry else "",
+        }, alternatives)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """RE2's word boundary knows only ASCII letters: reject "caf" in "café"."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isalnum() and text[start].isalnum()) or (after.isalnum()
+                                                            and text[end - 1].isalnum())
+
+
+def _guards_pass(text: str, start: int, end: int, entry: Entry) -> bool:
+    if entry.not_before:
+        nxt = _WORD.search(text, end, min(len(text), end + 60))
+        if nxt and text[end:nxt.start()].strip():
+            nxt = None  # punctuation in between: "moving forward, the plan" is not "moving the"
+        if nxt and nxt.group().lower() in entry.not_before:
+            return False
+        if nxt and nxt.group().lower() in ("a", "an", "the", "your", "their", "our"):
+            after = _WORD.search(text, nxt.end(), min(len(text), nxt.end() + 60))
+            if after and after.group().lower() in entry.not_before:
+                return False
+    if entry.not_after:
+        window = text[max(0, start - 60):start]
+        before = _WORD.findall(window)
+        if before and not window.rstrip().endswith(before[-1]):
+            before = []  # punctuation in between
+        if before and before[-1].lower() in entry.not_after:
+            return False
+    return True
+
+
+def _explained(text: str, start: int, end: int, entry: Entry) -> bool:
+    """A term glossed beside its plain word, as in "piles (haemorrhoids)", is explained."""
+    window = text[max(0, start - 60):min(len(text), end + 60)].lower()
+    return any(alt.lower() in window for alt in entry.alternatives if not alt.startswith("("))
+
+
+@kind("substitution")
+class Substitution(PhraseKind):
+    """A word or phrase with plainer alternatives, from word lists or ``swap``."""
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        super().setup(options, loader)
+        missing = [e.term for e in self.entries.values() if not e.alternatives]
+        if missing:
+            raise self.spec.error(f"substitution needs alternatives; none for {missing[0]!r}")
+
+
+@kind("existence")
+class Existence(PhraseKind):
+    """Words, phrases or patterns to avoid; alternatives are optional."""
+
+
+@kind("placeholder")
+class Placeholder(PhraseKind):
+    """Template leftovers: ``[INSERT ROLE]``, ``XX August``, ``{{name}}``, "lorem ipsum".
+
+    Runs over every block, address lines and dates included, since that is where they hide.
+    Names are not skipped: a placeholder is often in capitals.
+    """
+
+    default_scope = frozenset({"all"})
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        options = {"skip_names": False, **options}
+        super().setup(options, loader)

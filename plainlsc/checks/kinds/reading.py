@@ -1,0 +1,83 @@
+"""Reading-ease kinds: the document's reading age, and sentences far harder than the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.model import Block, Sentence
+
+
+def _prose_sentences(ctx: RunContext) -> list[tuple[Block, Sentence]]:
+    return [(b, s) for b in ctx.doc.blocks if b.is_prose for s in b.sentences if s.words]
+
+
+@kind("readability")
+class Readability(RuleKind):
+    """The reading age is above the profile's target (document level).
+
+    Reported once, at the document's hardest sentence, naming the long words that raise the
+    score and where the longest sentences are, since those are what a writer can change.
+    """
+
+    keys = {"max": ((int, float), True), "min_words": (int, False)}
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.max = float(options["max"])
+        self.min_words = int(options.get("min_words", 100))
+
+    def check(self, ctx: RunContext) -> None:
+        scores = ctx.cache.get("scores")
+        if scores is None or scores.words < self.min_words or scores.reading_age <= self.max:
+            return
+        sentences = _prose_sentences(ctx)
+        longest = sorted(sentences, key=lambda bs: -len(bs[1].words))[:3]
+        lines = sorted({ctx.doc.position(*b.source_span(s.start, s.end)).line
+                        for b, s in longest})
+        block, first = longest[0]
+        ctx.emit(self.spec, block, first.start, first.end, {
+            "age": round(scores.reading_age),
+            "max": f"{self.max:g}",
+            "words": ", ".join(f'"{w}"' for w in scores.hard_words[:6]) or "none",
+            "lines": ", ".join(str(n) for n in lines),
+        })
+
+
+def sentence_grade(words: list[str]) -> float:
+    """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59)."""
+    from plainlsc.scoring import syllables
+
+    count = len(words)
+    if not count:
+        return 0.0
+    total = sum(syllables(w) for w in words)
+    return 0.39 * count + 11.8 * total / count - 15.59
+
+
+@kind("hard-sentence")
+class HardSentence(RuleKind):
+    """A sentence whose own grade is far above the target, as Hemingway highlights it.
+
+    Sentences longer than ``skip_longer_than`` words are left to ``sentence-length``, so one
+    sentence is not reported twice for the same fault.
+    """
+
+    keys = {"grade": ((int, float), True), "min_words": (int, False),
+            "skip_longer_than": (int, False)}
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.grade = float(options["grade"])
+        self.min_words = int(options.get("min_words", 8))
+        self.skip_longer = int(options.get("skip_longer_than", 10_000))
+
+    def check(self, ctx: RunContext) -> None:
+        for block in self.blocks(ctx):
+            for sentence in block.sentences:
+                n = len(sentence.words)
+                if n < self.min_words or n > self.skip_longer:
+                    continue
+                grade = sentence_grade([w.text for w in sentence.words])
+                if grade > self.grade:
+                    ctx.emit(self.spec, block, sentence.start, sentence.end,
+                             {"grade": round(grade), "age": round(grade) + 5,
+                              "count": n})

@@ -1,0 +1,52 @@
+"""The same word twice in a row: "Councillor Councillor", "the the"."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.model import Block
+
+
+@kind("repetition")
+class Repetition(RuleKind):
+    """Adjacent identical words (case-insensitive), separated only by spaces.
+
+    ``exceptions`` lists words that are correctly doubled ("had had", "that that").
+    A line break or punctuation between the two words is not a repetition.
+    """
+
+    keys = {"exceptions": (list, False), "min_length": (int, False)}
+    default_scope = frozenset({"all"})
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        self.exceptions = frozenset(str(w).lower() for w in options.get("exceptions", []))
+        self.min_length = int(options.get("min_length", 1))
+
+    def check(self, ctx: RunContext) -> None:
+        for block in self.blocks(ctx):
+            for sentence in block.sentences:
+                self._sentence(ctx, block, sentence.words)
+            self._across(ctx, block)
+
+    def _sentence(self, ctx: RunContext, block: Block, words: list[Any]) -> None:
+        for first, second in pairwise(words):
+            if self._repeated(block.text, first, second):
+                ctx.emit(self.spec, block, first.start, second.end, {"word": first.text})
+
+    def _across(self, ctx: RunContext, block: Block) -> None:
+        """A word repeated across a sentence break the splitter made ("Dr. Dr. Shah")."""
+        for prev, cur in pairwise(block.sentences):
+            if prev.words and cur.words and self._repeated(block.text, prev.words[-1],
+                                                           cur.words[0]):
+                ctx.emit(self.spec, block, prev.words[-1].start, cur.words[0].end,
+                         {"word": cur.words[0].text})
+
+    def _repeated(self, text: str, first: Any, second: Any) -> bool:
+        if first.text.lower() != second.text.lower() or len(first.text) < self.min_length:
+            return False
+        if first.text.lower() in self.exceptions or not first.text[0].isalpha():
+            return False
+        gap = text[first.end:second.start]
+        return gap != "" and gap.strip(" \t\u00a0") == ""

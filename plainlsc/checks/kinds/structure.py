@@ -1,0 +1,101 @@
+"""``structure``: checks that need the document's shape, not a list of words.
+
+Each structure check is a small function registered by name; a rule picks one with
+``check: NAME`` and passes it options. New structure checks register the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.context import noise
+from plainlsc.model import BlockKind
+from plainlsc.patterns import compile_pattern
+
+StructureCheck = Callable[["Structure", RunContext], None]
+CHECKS: dict[str, StructureCheck] = {}
+
+
+def structure_check(name: str) -> Callable[[StructureCheck], StructureCheck]:
+    """Register a structure check under ``name``."""
+
+    def register(fn: StructureCheck) -> StructureCheck:
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+@kind("structure")
+class Structure(RuleKind):
+    """Runs the named structure check with the rule's options."""
+
+    keys = {"check": (str, True), "max": (int, False), "acronyms": (list, False),
+            "min_letters": (int, False)}
+
+    def setup(self, options: dict[str, Any], loader: Any) -> None:
+        name = str(options["check"])
+        if name not in CHECKS:
+            raise self.spec.error(f"unknown structure check {name!r} "
+                                  f"(known: {', '.join(sorted(CHECKS))})")
+        self.fn = CHECKS[name]
+        self.options = options
+        self.acronyms = frozenset(
+            e.term.split()[0].upper() for wl in loader.wordlists(options.get("acronyms", []))
+            for e in wl.entries)
+
+    def check(self, ctx: RunContext) -> None:
+        self.fn(self, ctx)
+
+
+_CAPS_RUN = compile_pattern(r"\b[A-Z][A-Z'’&-]*[A-Z]\b(?:[ \t]+\b[A-Z][A-Z'’&-]*[A-Z]\b)*",
+                            ignorecase=False)
+_VOWEL = set("AEIOUY")
+
+
+@structure_check("all-caps")
+def all_caps(rule: Structure, ctx: RunContext) -> None:
+    """Words in block capitals: a run of two or more, or one long word, that are not acronyms.
+
+    Capitals are harder to read because words lose their shape. Text in square brackets is a
+    placeholder (another rule's business); known and glossary acronyms are not shouting.
+    """
+    min_letters = int(rule.options.get("min_letters", 6))
+    for block in rule.blocks(ctx):
+        for m in _CAPS_RUN.finditer(block.text):
+            words = m.group().split()
+            shouty = [w for w in words if _is_word_like(w, rule.acronyms)]
+            if not shouty or (len(words) == 1 and len(words[0]) < min_letters):
+                continue
+            if len(words) > 1 and not any(len(w) >= 4 for w in shouty):
+                continue
+            start = m.start()
+            if block.text.rfind("[", 0, start) > block.text.rfind("]", 0, start):
+                continue
+            if noise(ctx, block).overlaps(start, m.end()):
+                continue
+            ctx.emit(rule.spec, block, start, m.end(), {"count": len(words)})
+
+
+def _is_word_like(word: str, acronyms: frozenset[str]) -> bool:
+    core = word.strip("'’&-")
+    if core.endswith("S") and core[:-1] in acronyms:
+        return False
+    return core not in acronyms and any(c in _VOWEL for c in core) and len(core) >= 3
+
+
+@structure_check("long-list")
+def long_list(rule: Structure, ctx: RunContext) -> None:
+    """A bulleted list with more items than ``max``: readers lose track of long lists."""
+    limit = int(rule.options.get("max", 7))
+    run: list[Any] = []
+    for block in [*ctx.doc.blocks, None]:
+        if block is not None and block.kind is BlockKind.LIST_ITEM:
+            run.append(block)
+            continue
+        if len(run) > limit:
+            first = run[0]
+            ctx.emit(rule.spec, first, 0, len(first.text), {"count": len(run), "max": limit})
+        run = []

@@ -1,0 +1,173 @@
+"""Load rule files (YAML, safe-loaded) into validated rule specs, and profiles into settings.
+
+A rule file holds one rule (a mapping with ``id``) or several (a mapping with ``rules:``).
+Rule options may name a profile setting as ``$name`` (``max: $sentence_max_words``), so one
+profile changes every threshold that depends on it. Errors name the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plainlsc.checks.base import COMMON_KEYS, KINDS, SCOPES, RuleKind, RuleSpec, check_level
+from plainlsc.errors import ConfigError
+
+PROFILES_FILE = "profiles.yaml"
+
+
+class _LineDict(dict[str, Any]):
+    """A mapping that remembers the line it started on."""
+
+    line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading (no Python object tags) that records line numbers of mappings."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    mapping = _LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file safely; any problem becomes ``file:line: message``."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(str(path), None, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ConfigError(str(path), line, f"invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(path), None, f"invalid YAML: {exc}") from None
+
+
+def closest(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
+    """" (did you mean 'x'?)" for a misspelt key or id, or an empty string."""
+    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
+def _need_str(raw: dict[str, Any], key: str, path: str, line: int, default: str | None) -> str:
+    value = raw.get(key, default)
+    if value is None:
+        raise ConfigError(path, line, f"rule is missing the required key {key!r}")
+    if not isinstance(value, str):
+        raise ConfigError(path, line, f"{key!r} must be text, not {type(value).__name__}")
+    return value
+
+
+def _scope(raw: Any, default: frozenset[str], path: str, line: int) -> frozenset[str]:
+    if raw is None:
+        return default
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(s, str) for s in items):
+        raise ConfigError(path, line, "scope must be a name or a list of names")
+    for item in items:
+        if item not in SCOPES:
+            raise ConfigError(path, line, f"unknown scope {item!r}{closest(item, SCOPES)}")
+    return frozenset(items)
+
+
+def parse_rule(raw: Any, path: str) -> RuleSpec:
+    """Check one rule mapping's common keys and split off its kind's own options."""
+    line = getattr(raw, "line", 0)
+    if not isinstance(raw, dict):
+        raise ConfigError(path, line, "a rule must be a mapping of keys to values")
+    rule_id = _need_str(raw, "id", path, line, None)
+    kind_name = _need_str(raw, "kind", path, line, None)
+    kind_cls = KINDS.get(kind_name)
+    if kind_cls is None:
+        raise ConfigError(path, line, f"rule {rule_id!r}: unknown kind {kind_name!r}"
+                                      f"{closest(kind_name, set(KINDS))}")
+    options = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
+    _check_options(kind_cls, options, rule_id, path, line)
+    link = raw.get("link") or raw.get("source") or ""
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict):
+        raise ConfigError(path, line, f"rule {rule_id!r}: examples must be a mapping")
+    return RuleSpec(
+        id=rule_id, kind=kind_name,
+        message=_need_str(raw, "message", path, line, None),
+        level=check_level(raw.get("level", "warning"), path, line),
+        description=_need_str(raw, "description", path, line, None),
+        link=str(link), scope=_scope(raw.get("scope"), kind_cls.default_scope, path, line),
+        options=options, file=path, line=line,
+        why=str(raw.get("why", "")), example=str(raw.get("example", "")),
+        better=str(raw.get("better", "")),
+        examples={k: [str(x) for x in v or []] for k, v in examples.items()},
+        enabled=bool(raw.get("enabled", True)),
+    )
+
+
+def _check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: str,
+                   path: str, line: int) -> None:
+    allowed = kind_cls.keys
+    for key, value in options.items():
+        if key not in allowed:
+            hint = closest(key, set(allowed) | COMMON_KEYS)
+            raise ConfigError(path, line, f"rule {rule_id!r}: unknown key {key!r} for kind "
+                                          f"{kind_cls.name!r}{hint}")
+        expected = allowed[key][0]
+        if not (isinstance(value, str) and value.startswith("$")) and not isinstance(
+                value, expected):
+            names = expected.__name__ if isinstance(expected, type) else " or ".join(
+                t.__name__ for t in expected)
+            raise ConfigError(path, line, f"rule {rule_id!r}: {key!r} must be {names}")
+    for key, (_t, required) in allowed.items():
+        if required and key not in options:
+            raise ConfigError(path, line, f"rule {rule_id!r}: kind {kind_cls.name!r} needs "
+                                          f"the key {key!r}")
+
+
+def rules_in_file(path: Path) -> list[RuleSpec]:
+    """Every rule in one rule file."""
+    data = load_yaml(path)
+    if data is None:
+        return []
+    if isinstance(data, dict) and "rules" in data and "id" not in data:
+        items = data["rules"]
+        if not isinstance(items, list):
+            raise ConfigError(str(path), getattr(data, "line", None), "'rules' must be a list")
+    else:
+        items = [data]
+    return [parse_rule(item, str(path)) for item in items]
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The rule files in a folder, sorted so the order of findings is stable."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml")
+                  and p.name != PROFILES_FILE)
+
+
+def load_profiles(path: Path) -> dict[str, dict[str, Any]]:
+    """Named profiles, each a mapping of setting names to values."""
+    data = load_yaml(path)
+    profiles = data.get("profiles") if isinstance(data, dict) else None
+    if not isinstance(profiles, dict):
+        raise ConfigError(str(path), None, "expected a 'profiles:' mapping")
+    return {str(name): dict(body or {}) for name, body in profiles.items()}
+
+
+def resolve(value: Any, settings: dict[str, Any], spec: RuleSpec) -> Any:
+    """Replace a ``$setting`` reference with the profile's value."""
+    if isinstance(value, str) and value.startswith("$"):
+        name = value[1:]
+        if name not in settings:
+            raise spec.error(f"unknown setting {value!r}{closest(name, set(settings))}")
+        return settings[name]
+    return value

@@ -1,0 +1,302 @@
+"""The command line: ``plainlsc check``, ``score``, ``rules``, ``explain``, ``acronyms``...
+
+A thin front over :mod:`plainlsc.checker`. Heavy modules (spaCy, the rule engine) are imported
+inside commands, so ``plainlsc --help`` and ``--version`` start quickly. Every error a user
+can cause ends as one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, Optional
+
+import typer
+
+from plainlsc import __version__
+from plainlsc.errors import PlainlscError
+
+app = typer.Typer(
+    name="plainlsc",
+    help="Check health and care writing for plain English: reading age, jargon, acronyms "
+         "and Crystal Mark-style rules.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    suggestion = "suggestion"
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit code 2."""
+    sys.stderr.write(f"plainlsc: {message}\n")
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plainlsc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """plainlsc: plain-English checks for public health communications."""
+
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration "
+                      "file instead of looking for .plainlsc.toml or pyproject.toml.")]
+ProfileOpt = Annotated[Optional[str], typer.Option("--profile", help="nhs (default), govuk "
+                       "or pec: which guide's thresholds to use.")]
+
+
+def _config(config: Path | None, profile: str | None, paths: list[str],
+            select: list[str] | None = None, ignore: list[str] | None = None,
+            fail_on: Level | None = None) -> Any:
+    from dataclasses import replace
+
+    from plainlsc.config import discover
+
+    first = next((p for p in paths if p != "-"), ".")
+    cfg = discover(Path(first), config)
+    changes: dict[str, Any] = {}
+    if profile:
+        changes["profile"] = profile
+    if select:
+        changes["select"] = tuple(s for item in select for s in item.split(",") if s)
+    if ignore:
+        changes["ignore"] = cfg.ignore + tuple(s for item in ignore for s in item.split(",") if s)
+    if fail_on:
+        changes["fail_on"] = fail_on.value
+    return replace(cfg, **changes) if changes else cfg
+
+
+def _console(stream: Any = None) -> Any:
+    from rich.console import Console
+
+    return Console(file=stream or sys.stdout, highlight=False,
+                   width=None if sys.stdout.isatty() else 10_000)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to check; - reads "
+                                               "standard input.")],
+    format: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] =
+    OutFormat.text,
+    format_in: Annotated[Optional[str], typer.Option("--format-in", help="Format of standard "
+                         "input: text, markdown, html.")] = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="The lowest level that "
+                       "makes the exit code 1 (default: warning).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule "
+                      "ids (comma-separated or repeated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule "
+                      "ids.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes "
+                    "(default: one per core when there are many files).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the totals.")] = False,
+) -> None:
+    """Check documents and show what to fix."""
+    from plainlsc.checker import check_paths
+    from plainlsc.checks.engine import ruleset_for
+
+    cfg = _config(config, profile, paths, select, ignore, fail_on)
+    ruleset = ruleset_for(cfg)  # fail early, once, on a broken rule file or setting
+    n_jobs = jobs if jobs is not None else _default_jobs(paths)
+    report = check_paths(paths, cfg, format_in, n_jobs)
+    _emit(report, format, ruleset, quiet)
+    raise typer.Exit(report.exit_code(cfg.fail_on))
+
+
+def _default_jobs(paths: list[str]) -> int:
+    from plainlsc.files import expand
+
+    files, _ = expand(paths)
+    return min(os.cpu_count() or 1, 8) if len(files) > 8 else 1
+
+
+def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
+    settings = ruleset.settings
+    target = (int(settings.get("reading_age_min", 9)), int(settings.get("reading_age_max", 11)))
+    if format is OutFormat.text:
+        from plainlsc.output.text import render_text
+
+        render_text(report, _console(), target, ruleset.profile, quiet)
+        for file in report.errors:
+            sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+        return
+    if format is OutFormat.json:
+        from plainlsc.output.json_format import render_json
+
+        out = render_json(report)
+    elif format is OutFormat.sarif:
+        from plainlsc.output.sarif import render_sarif
+
+        out = render_sarif(report, ruleset)
+    else:
+        from plainlsc.output.github import render_github
+
+        out = render_github(report)
+    sys.stdout.write(out + ("\n" if out and not out.endswith("\n") else ""))
+    for file in report.errors:
+        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads standard "
+                                               "input.")],
+    format: Annotated[OutFormat, typer.Option("--format", "-f", help="text or json.")] =
+    OutFormat.text,
+    format_in: Annotated[Optional[str], typer.Option("--format-in")] = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print only the reading-ease scores."""
+    import json
+
+    from plainlsc.checker import check_paths
+    from plainlsc.output.scores import render_scores
+
+    cfg = _config(config, profile, paths, select=["readability"])
+    report = check_paths(paths, cfg, format_in)
+    if format is OutFormat.json:
+        data = {f.path: (f.scores.to_dict() if f.scores else {"error": f.error})
+                for f in report.files}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        render_scores(report, _console())
+    for file in report.errors:
+        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+    raise typer.Exit(2 if report.errors else 0)
+
+
+@app.command("rules")
+def list_rules(profile: ProfileOpt = None, config: ConfigOpt = None) -> None:
+    """List every rule with its kind, level and source."""
+    from plainlsc.output.explain import render_rules
+
+    render_rules(_config(config, profile, ["."]), _console())
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule id, e.g. plain-words.")],
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Explain a rule: what it finds, why it matters, an example and a better version."""
+    from plainlsc.output.explain import render_explain
+
+    if not render_explain(rule, _config(config, profile, ["."]), _console()):
+        raise typer.Exit(2)
+
+
+@app.command()
+def acronyms(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads standard "
+                                               "input.")],
+    format: Annotated[OutFormat, typer.Option("--format", "-f", help="text or json.")] =
+    OutFormat.text,
+    format_in: Annotated[Optional[str], typer.Option("--format-in")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print each document's acronyms as a glossary table, ready to paste into a report."""
+    import json
+
+    from plainlsc.checker import check_paths
+    from plainlsc.output.acronyms_table import render_acronyms
+
+    cfg = _config(config, None, paths, select=["acronym-undefined"])
+    report = check_paths(paths, cfg, format_in)
+    if format is OutFormat.json:
+        data = {f.path: [a.to_dict() for a in f.acronyms] for f in report.files if not f.error}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        render_acronyms(report, _console())
+    for file in report.errors:
+        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+    raise typer.Exit(2 if report.errors else 0)
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to check.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] =
+    Path("plainlsc-report.html"),
+    format_in: Annotated[Optional[str], typer.Option("--format-in")] = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write one self-contained HTML page with every finding highlighted in the text."""
+    from plainlsc.checker import check_paths
+    from plainlsc.checks.engine import ruleset_for
+    from plainlsc.output.report_html import write_report
+
+    cfg = _config(config, profile, paths)
+    ruleset = ruleset_for(cfg)
+    result = check_paths(paths, cfg, format_in)
+    write_report(result, output, ruleset)
+    typer.echo(f"Wrote {output} ({len(result.findings)} findings in {len(result.files)} "
+               f"file{'s' if len(result.files) != 1 else ''}).")
+    for file in result.errors:
+        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+    raise typer.Exit(2 if result.errors else 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn any error into one line and exit code 2."""
+    try:
+        # Without standalone mode click returns the exit code instead of calling sys.exit.
+        code = app(args=argv, prog_name="plainlsc", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except PlainlscError as exc:
+        sys.stderr.write(f"plainlsc: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("plainlsc: interrupted\n")
+        return 130
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return int(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            return 1
+        if os.environ.get("PLAINLSC_DEBUG"):
+            raise
+        sys.stderr.write(f"plainlsc: internal error: {type(exc).__name__}: {exc} "
+                         "(set PLAINLSC_DEBUG=1 to see details)\n")
+        return 2
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

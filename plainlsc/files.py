@@ -1,0 +1,84 @@
+"""Turn the paths a user gives into the files to check.
+
+Folders are walked for files of known formats, skipping hidden folders and whatever the
+nearest ``.gitignore`` files exclude, in a stable (sorted) order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from plainlsc.readers import format_for
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
+                       ".tox", ".mypy_cache", ".pytest_cache", "site-packages"})
+
+
+def _ignore_spec(folder: Path) -> Any:
+    gitignore = folder / ".gitignore"
+    if not gitignore.is_file():
+        return None
+    import pathspec
+
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Files of known formats under ``folder``, honouring ``.gitignore`` files on the way."""
+    specs: list[tuple[Path, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        try:
+            st = here.stat()
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        spec = _ignore_spec(here)
+        if spec is not None:
+            specs.append((here, spec))
+        active = [(base, s) for base, s in specs if here == base or base in here.parents]
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
+                         and not _ignored(here / d, active, True))
+        for name in sorted(files):
+            path = here / name
+            if format_for(name) and not name.startswith(".") and not _ignored(path, active,
+                                                                                  False):
+                yield path
+
+
+def _ignored(path: Path, specs: list[tuple[Path, Any]], is_dir: bool) -> bool:
+    for base, spec in specs:
+        rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+        if spec.match_file(rel):
+            return True
+    return False
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files to check, and (path, problem) for paths that give nothing to check."""
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = [str(p) for p in walk(path)]
+            if not found:
+                problems.append((raw, "no files of a known format (.txt, .md, .html, .docx)"))
+            files.extend(found)
+        else:
+            files.append(raw)  # missing or unreadable files are reported when read
+    return files, problems

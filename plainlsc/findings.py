@@ -1,0 +1,137 @@
+"""What a check produces: findings, per-file reports and the whole run's report.
+
+Plain dataclasses, so ``import plainlsc`` callers get ordinary Python objects, and ``to_dict``
+gives the version-1 JSON schema other tools depend on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from plainlsc.scoring import Scores
+
+LEVELS = ("suggestion", "warning", "error")
+JSON_VERSION = 1
+
+
+def level_rank(level: str) -> int:
+    """Order of severity: suggestion < warning < error."""
+    return LEVELS.index(level)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place. ``match`` is exactly ``source[start:end]``."""
+
+    rule: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as in the JSON output (schema version 1)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "match": self.match,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The result for one file: its scores, findings and acronyms, or the error that stopped it."""
+
+    path: str
+    format: str
+    scores: Scores | None = None
+    findings: list[Finding] = field(default_factory=list)
+    acronyms: list[Any] = field(default_factory=list)
+    error: str | None = None
+    source: str | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file as in the JSON output."""
+        out: dict[str, Any] = {
+            "path": self.path,
+            "format": self.format,
+            "scores": self.scores.to_dict() if self.scores is not None else None,
+            "findings": [f.to_dict() for f in self.findings],
+            "acronyms": [a.to_dict() if hasattr(a, "to_dict") else a for a in self.acronyms],
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+    def count(self, level: str) -> int:
+        """How many findings have this level."""
+        return sum(1 for f in self.findings if f.severity == level)
+
+
+@dataclass(slots=True)
+class Report:
+    """The result of one run over one or more files."""
+
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of every file, in order."""
+        return [f for file in self.files for f in file.findings]
+
+    @property
+    def errors(self) -> list[FileReport]:
+        """Files that could not be read."""
+        return [f for f in self.files if f.error is not None]
+
+    def summary(self) -> dict[str, int]:
+        """Totals, as in the JSON output's ``summary``."""
+        findings = self.findings
+        return {
+            "files": len(self.files),
+            "findings": len(findings),
+            "errors": sum(1 for f in findings if f.severity == "error"),
+            "warnings": sum(1 for f in findings if f.severity == "warning"),
+            "suggestions": sum(1 for f in findings if f.severity == "suggestion"),
+            "unreadable": len(self.errors),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole JSON document."""
+        return {
+            "version": JSON_VERSION,
+            "files": [f.to_dict() for f in self.files],
+            "summary": self.summary(),
+        }
+
+    def exit_code(self, fail_on: str = "warning") -> int:
+        """0 clean, 1 a finding at or above ``fail_on``, 2 a file could not be read."""
+        if self.errors:
+            return 2
+        threshold = level_rank(fail_on)
+        return 1 if any(level_rank(f.severity) >= threshold for f in self.findings) else 0
+
+    # Convenience for API users who check one text.
+    @property
+    def scores(self) -> Scores | None:
+        """The scores of the first file (handy for a report of one text)."""
+        return self.files[0].scores if self.files else None
+
+    @property
+    def acronyms(self) -> list[Any]:
+        """The acronyms of the first file."""
+        return self.files[0].acronyms if self.files else []

@@ -1,0 +1,32 @@
+"""Score a document's reading ease over the prose its document model found.
+
+Headings, list items and table cells count as the sentences they are (the NHS advice is to
+add full stops to headings and bullets before scoring); address lines, dates, salutations and
+sign-offs do not count at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from plainlsc.model import Document
+from plainlsc.scoring import CountAccumulator, Scores, compute_scores, syllables
+
+
+def measure(doc: Document, hard_words: int = 10) -> Scores:
+    """The scores of ``doc``'s prose.
+
+    The "hard words" shown to the writer are the frequent long words a writer can change:
+    names and acronyms raise SMOG too, but "Lancashire" or "NHS" is not advice.
+    """
+    acc = CountAccumulator()
+    hard: Counter[str] = Counter()
+    for block in doc.blocks:
+        if not block.is_prose:
+            continue
+        for sentence in block.sentences:
+            if sentence.words:
+                words = [w.text for w in sentence.words]
+                acc.add_sentence(words)
+                hard.update(w for w in words if w.islower() and syllables(w) >= 3)
+    return compute_scores(acc.result(), [w for w, _ in hard.most_common(hard_words)])

@@ -1,0 +1,94 @@
+"""The terminal view: a headline of scores in words, then one aligned line per finding.
+
+``path:line:col`` comes first on every finding line so editors and terminals can jump to it.
+Colour follows the terminal: none when piped or when ``NO_COLOR`` is set (rich handles both).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from plainlsc.findings import FileReport, Finding, Report
+
+STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
+
+
+def reading_age_words(age: float, target: tuple[int, int], profile: str) -> str:
+    """"reading age about 14 (NHS aims for 9 to 11)"."""
+    low, high = target
+    aim = f"{low} to {high}" if low != high else f"{low}"
+    who = {"nhs": "NHS", "govuk": "GOV.UK"}.get(profile, "this profile")
+    return f"reading age about {round(age)} ({who} aims for {aim})"
+
+
+def headline(file: FileReport, target: tuple[int, int], profile: str) -> Text:
+    """The one-line summary of a file's scores."""
+    line = Text()
+    line.append(file.path, style="bold")
+    s = file.scores
+    if s is None:
+        return line
+    if s.words == 0:
+        line.append("  no prose to score")
+        return line
+    age_style = "green" if s.reading_age <= target[1] else "yellow"
+    line.append("  ")
+    line.append(reading_age_words(s.reading_age, target, profile), style=age_style)
+    smog = f"SMOG {s.smog_index:.1f}" + ("" if s.smog_reliable else "*")
+    line.append(f"  {smog}  Flesch {s.flesch_reading_ease:.0f}  "
+                f"{s.words:,} words, {s.sentences:,} sentences")
+    return line
+
+
+def finding_line(file: FileReport, f: Finding, widths: tuple[int, int]) -> Text:
+    """``path:line:col  level  rule  message``, aligned."""
+    loc = f"{file.path}:{f.line}:{f.column}"
+    text = Text()
+    text.append(loc.ljust(widths[0]))
+    text.append("  ")
+    text.append(f.severity.ljust(12), style=STYLE.get(f.severity, ""))
+    text.append(f.rule.ljust(widths[1]), style="bold")
+    text.append("  ")
+    text.append(f.message)
+    return text
+
+
+def _counts(report: Report) -> str:
+    s = report.summary()
+    parts = [f"{s[k]} {k if s[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions")
+             if s[k]]
+    files = f"{s['files']} file" + ("s" if s["files"] != 1 else "")
+    if not parts:
+        return f"No problems found in {files}."
+    return f"{', '.join(parts)} in {files}."
+
+
+def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 11),
+                profile: str = "nhs", quiet: bool = False, **_: Any) -> None:
+    """Print the report for a person at a terminal."""
+    for file in report.files:
+        if file.error is not None:
+            console.print(Text(f"{file.path}: error: {file.error}", style="bold red"))
+            continue
+        if quiet:
+            continue
+        console.print(headline(file, target, profile))
+        if file.findings:
+            loc_w = max(len(f"{file.path}:{f.line}:{f.column}") for f in file.findings)
+            rule_w = max(len(f.rule) for f in file.findings)
+            console.print()
+            for f in file.findings:
+                console.print(finding_line(file, f, (loc_w, rule_w)), soft_wrap=True)
+        console.print()
+    footer = _counts(report)
+    rules = sorted({f.rule for f in report.findings})
+    if rules:
+        footer += f"  Run `plainlsc explain {escape(rules[0])}` to learn about a rule."
+    if any(f.scores is not None and not f.scores.smog_reliable and f.scores.words
+           for f in report.files) and not quiet:
+        footer += "\n* SMOG is less reliable under 30 sentences."
+    console.print(footer, highlight=False)

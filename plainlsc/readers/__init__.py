@@ -1,0 +1,113 @@
+"""Readers: one per input format, each turning a file into a :class:`~plainlsc.model.Document`.
+
+The format comes from the file extension (or is given, for standard input). A reader takes the
+decoded text; Word files are bytes, so a reader may instead take bytes (``binary=True``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from plainlsc.errors import InputError
+from plainlsc.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A known input format and where its reader lives (imported only when needed)."""
+
+    name: str
+    extensions: tuple[str, ...]
+    module: str
+    function: str
+    binary: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", (".txt", ".text"), "plainlsc.readers.text", "read_text"),
+        Format("markdown", (".md", ".markdown", ".mdown", ".mkd"), "plainlsc.readers.markdown",
+               "read_markdown"),
+        Format("html", (".html", ".htm", ".xhtml"), "plainlsc.readers.html", "read_html"),
+        Format("docx", (".docx",), "plainlsc.readers.docx", "read_docx", binary=True),
+    )
+}
+ALIASES = {"txt": "text", "md": "markdown", "htm": "html", "plain": "text"}
+
+#: Files larger than this are refused with a clear message (``max_file_size`` in configuration).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def format_for(path: str) -> str | None:
+    """The format a file's extension names, or None for a file we do not read."""
+    ext = os.path.splitext(path)[1].lower()
+    for fmt in FORMATS.values():
+        if ext in fmt.extensions:
+            return fmt.name
+    return None
+
+
+def normalise_format(name: str) -> str:
+    """Accept "md", "txt" and the like; raise ValueError for a format we do not know."""
+    key = ALIASES.get(name.lower(), name.lower())
+    if key not in FORMATS:
+        raise ValueError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+    return key
+
+
+def _reader(fmt: Format) -> Callable[..., Document]:
+    reader: Callable[..., Document] = getattr(import_module(fmt.module), fmt.function)
+    return reader
+
+
+def read_string(text: str, format: str = "text", path: str = "<text>") -> Document:
+    """Read a document from a string (for formats that are text)."""
+    fmt = FORMATS[normalise_format(format)]
+    if fmt.binary:
+        raise ValueError(f"{fmt.name} documents are binary: pass bytes to read_bytes()")
+    return _reader(fmt)(text, path)
+
+
+def read_bytes(data: bytes, format: str, path: str) -> Document:
+    """Read a document from a file's bytes, decoding text formats first."""
+    from plainlsc.readers.decode import NotText, decode
+
+    fmt = FORMATS[normalise_format(format)]
+    if fmt.binary:
+        return _reader(fmt)(data, path)
+    try:
+        text, _encoding = decode(data)
+    except NotText as exc:
+        raise InputError(path, str(exc)) from None
+    return _reader(fmt)(text, path)
+
+
+def read_path(path: str, format: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file from disk; every failure becomes an :class:`InputError` naming the file."""
+    name = format or format_for(path)
+    if name is None:
+        raise InputError(path, "unknown file type (use --format-in to say what it is)")
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputError(path, f"file is {size / 1_048_576:.1f} MB, over the limit of "
+                                   f"{max_bytes / 1_048_576:.0f} MB "
+                                   "(set max_file_size to raise it)")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    return read_bytes(data, name, path)

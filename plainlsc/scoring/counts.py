@@ -1,0 +1,156 @@
+"""Counting words, sentences and syllables for the readability formulas.
+
+The document model decides what the sentences and words are; this module only counts what it
+is given, so every formula sees the same numbers. Words are word tokens without punctuation;
+a token with no letter or digit (a stray "%" or dash) is skipped, and a sentence with no
+words left is not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from plainlsc.scoring.easy_words import is_difficult_word
+from plainlsc.scoring.syllables import syllables
+
+__all__ = ["CountAccumulator", "TextCounts", "is_complex_word"]
+
+_PARTS = re.compile(r"[-/\u2010\u2011\u2013\u2014]+")
+_SIBILANT = re.compile(r"(?:[sxz]|[cs]h|[cgsz]e)$")
+
+
+@dataclass(frozen=True, slots=True)
+class TextCounts:
+    """The raw counts every formula is computed from.
+
+    ``polysyllabic_words``: words of 3+ syllables (SMOG; proper nouns included).
+    ``complex_words``: Gunning's "hard words" (see :func:`is_complex_word`).
+    ``letters``: letters and digits (Coleman-Liau, ARI).
+    ``difficult_words``: words off the Dale-Chall familiar list.
+    ``long_words``: words of 7+ letters and digits (for the user, not a formula).
+    """
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    polysyllabic_words: int = 0
+    complex_words: int = 0
+    letters: int = 0
+    difficult_words: int = 0
+    long_words: int = 0
+
+
+def _has_alnum(token: str) -> bool:
+    """Whether a token is a word at all (a letter or digit somewhere)."""
+    return any(c.isalnum() for c in token)
+
+
+def is_complex_word(word: str, syllable_count: int | None = None, proper: bool = False) -> bool:
+    """Gunning's fog-index "hard word": three or more syllables, with his exceptions.
+
+    Not counted: proper nouns; hyphenated compounds, unless a part is itself hard
+    (self-care no, non-emergency yes); and words whose third syllable is only an -es, -ed or
+    -ing ending (processes, created, becoming).
+    """
+    count = syllables(word) if syllable_count is None else syllable_count
+    if proper or count < 3:
+        return False
+    parts = [p for p in _PARTS.split(word) if _has_alnum(p)]
+    if len(parts) > 1:
+        return any(is_complex_word(part) for part in parts)
+    lower = word.lower()
+    ending_adds = (
+        lower.endswith("ing")
+        or lower.endswith(("ted", "ded"))
+        or (
+            lower.endswith("es")
+            and bool(_SIBILANT.search(lower[:-1]) or _SIBILANT.search(lower[:-2]))
+        )
+    )
+    return not (ending_adds and count - 1 < 3)
+
+
+def _looks_proper(word: str, at_sentence_start: bool) -> bool:
+    """Capitalised and not the first word of a sentence (and not the pronoun I)."""
+    return word[:1].isupper() and not at_sentence_start and word != "I"
+
+
+class CountAccumulator:
+    """Adds up :class:`TextCounts` sentence by sentence.
+
+    ``polysyllables`` counts the 3+ syllable words seen (lower case), so a report can show
+    which words made the text hard.
+    """
+
+    def __init__(self) -> None:
+        self._words = 0
+        self._sentences = 0
+        self._syllables = 0
+        self._polysyllabic = 0
+        self._complex = 0
+        self._letters = 0
+        self._difficult = 0
+        self._long = 0
+        self.polysyllables: Counter[str] = Counter()
+
+    def add_sentence(
+        self,
+        words: Sequence[str],
+        first_word_is_sentence_start: bool = True,
+        proper: Sequence[bool] | None = None,
+    ) -> None:
+        """Count one sentence's words.
+
+        Proper nouns (never difficult nor complex) are capitalised words other than the first
+        one, unless ``first_word_is_sentence_start`` is False (a fragment continuing a
+        sentence) or ``proper`` gives a flag per word (e.g. from a part-of-speech tagger).
+        """
+        counted = 0
+        for index, word in enumerate(words):
+            if not _has_alnum(word):
+                continue
+            if proper is not None and index < len(proper):
+                is_proper = proper[index]
+            else:
+                is_proper = _looks_proper(word, index == 0 and first_word_is_sentence_start)
+            self._add_word(word, is_proper)
+            counted += 1
+        if counted:
+            self._sentences += 1
+
+    def _add_word(self, word: str, proper: bool) -> None:
+        """Count one word."""
+        count = syllables(word)
+        letters = sum(1 for c in word if c.isalnum())
+        self._words += 1
+        self._syllables += count
+        self._letters += letters
+        if letters >= 7:
+            self._long += 1
+        if count >= 3:
+            self._polysyllabic += 1
+            self.polysyllables[word.lower().replace("\u2019", "'")] += 1
+        if is_complex_word(word, count, proper):
+            self._complex += 1
+        if is_difficult_word(word, proper):
+            self._difficult += 1
+
+    def hard_words(self, limit: int = 10) -> list[str]:
+        """The most frequent polysyllabic words, most frequent first (ties: first seen)."""
+        return [word for word, _ in self.polysyllables.most_common(limit)]
+
+    def result(self) -> TextCounts:
+        """The counts so far."""
+        return TextCounts(
+            words=self._words,
+            sentences=self._sentences,
+            syllables=self._syllables,
+            polysyllabic_words=self._polysyllabic,
+            complex_words=self._complex,
+            letters=self._letters,
+            difficult_words=self._difficult,
+            long_words=self._long,
+        )

@@ -1,0 +1,142 @@
+"""The command line: output formats, the JSON schema, exit codes, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plainlsc.cli import main
+from helpers import line_col
+
+LETTER = """Northmoor Health Partnership
+Mill Lane
+Northmoor
+NM7 3RX
+
+XX March 2026
+
+Dear Councillor Councillor Patel,
+
+As a local Councillor and [INSERT ROLE] we want you to be involved in the plans.
+
+Yours sincerely
+
+Alex Morgan
+"""
+CLEAN = "We will write to you in May. Please call us if you have any questions.\n"
+
+
+@pytest.fixture
+def letter(tmp_path: Path) -> Path:
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    return path
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code = main(["check", "--format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_json_schema_and_positions(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, str(letter))
+    assert code == 1
+    assert data["version"] == 1
+    assert set(data["summary"]) >= {"files", "findings", "errors", "warnings", "suggestions"}
+    (file,) = data["files"]
+    assert file["path"] == str(letter) and file["format"] == "text"
+    for key in ("flesch_reading_ease", "flesch_kincaid_grade", "smog_index", "gunning_fog",
+                "coleman_liau_index", "automated_readability_index", "dale_chall",
+                "reading_age", "words", "sentences", "syllables", "polysyllabic_words",
+                "avg_sentence_length"):
+        assert isinstance(file["scores"][key], (int, float)), key
+    lines = LETTER.splitlines()
+    for f in file["findings"]:
+        assert set(f) == {"rule", "severity", "line", "column", "end_line", "end_column",
+                          "match", "message", "suggestions"}
+        if f["line"] == f["end_line"]:
+            assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["match"]
+    repeated = [f for f in file["findings"] if f["rule"] == "repeated-word"]
+    assert [(f["line"], f["column"], f["match"]) for f in repeated] == [
+        (*line_col(LETTER, "Councillor Councillor"), "Councillor Councillor")]
+    placeholders = {f["match"] for f in file["findings"] if f["rule"] == "placeholder"}
+    assert placeholders == {"XX March 2026", "[INSERT ROLE]"}
+    assert data["summary"]["findings"] == len(file["findings"])
+
+
+def test_exit_codes(tmp_path: Path, letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    assert main(["check", str(clean)]) == 0
+    assert main(["check", str(letter)]) == 1
+    assert main(["check", "--fail-on", "error", str(letter)]) == 1  # placeholders are errors
+    assert main(["check", "--fail-on", "error", "--ignore", "placeholder", str(letter)]) == 0
+    assert main(["check", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.txt: no such file" in err and "Traceback" not in err
+
+
+def test_missing_file_does_not_stop_the_others(tmp_path: Path, letter: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, str(tmp_path / "nope.md"), str(letter))
+    assert code == 2
+    assert [f.get("error") for f in data["files"]] == ["no such file", None]
+    assert data["files"][1]["findings"]
+
+
+def test_text_view(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(letter)])
+    out = capsys.readouterr().out
+    line, col = line_col(LETTER, "Councillor Councillor")
+    assert f"{letter}:{line}:{col}" in out
+    assert "repeated-word" in out and "reading age about" in out
+    assert "error" in out.splitlines()[-1] or "errors" in out
+
+
+def test_folder_and_stdin(tmp_path: Path, letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ignored").mkdir()
+    (tmp_path / "ignored" / "draft.md").write_text("Dear Sir Sir,\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("ignored/\n", encoding="utf-8")
+    (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    _, data = run_json(capsys, str(tmp_path))
+    assert [Path(f["path"]).name for f in data["files"]] == ["letter.txt"]
+    proc = subprocess.run([sys.executable, "-m", "plainlsc", "check", "--format", "json",
+                           "--format-in", "markdown", "-"], input="Dear Sir Sir,\n",
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 1, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["files"][0]["path"] == "-" and out["files"][0]["format"] == "markdown"
+
+
+def test_score_command(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "--format", "json", str(letter)]) == 0
+    scores = json.loads(capsys.readouterr().out)[str(letter)]
+    assert scores["words"] > 0 and "reading_age" in scores
+
+
+def test_bad_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "pdf", "x.txt"]) == 2
+    assert main(["check", "--profile", "nsh", "x.txt"]) == 2
+    assert "did you mean 'nhs'" in capsys.readouterr().err
+
+
+def test_version_and_help_do_not_import_spacy() -> None:
+    code = ("import sys; from plainlsc.cli import main; main(['--version']); "
+            "print('spacy' in sys.modules, 'textstat' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().endswith("False False")
+
+
+def test_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "placeholder"]) == 0
+    out = capsys.readouterr().out
+    assert "Why it matters" in out and "[INSERT ROLE]" in out
+    assert main(["explain", "plain-word"]) == 2
+    assert "did you mean 'plain-words'" in capsys.readouterr().err
+    assert main(["rules"]) == 0
+    assert "passive-voice" in capsys.readouterr().out
