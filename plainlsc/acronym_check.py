@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from plainlsc.acronym_text import find_acronym_uses, find_definitions
-from plainlsc.model import Document, Position
+from plainlsc.model import BlockKind, Document, Position
 from plainlsc.paths import wordlists_dir
 
 KNOWN_LIST = "acronyms-known.txt"
@@ -112,13 +112,14 @@ def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
     found: dict[str, Acronym] = {}
     for block in doc.blocks:
         text = block.text
-        if not text:
-            continue
+        if not text or block.kind is BlockKind.OTHER:
+            continue  # "ENDS", "[image: ]" and the like are markers, not words
         defs = find_definitions(text)
         inside = [(d.short_start, d.short_end) for d in defs]
         for d in defs:
             entry = found.setdefault(d.short, Acronym(d.short))
-            src = block.source_span(d.start, d.end)
+            end = d.end + 1 if text[d.end:d.end + 1] in ")]" else d.end  # the closing bracket
+            src = block.source_span(d.start, end)
             place = _place(doc, *src)
             entry.definitions.append((d.long, place))
             if entry.defined_at is None:

@@ -13,6 +13,19 @@ from plainlsc.model import Document
 from plainlsc.scoring import CountAccumulator, Scores, compute_scores, syllables
 
 
+def reading_form(word: str) -> str:
+    """The word as the formulas should count it.
+
+    Numbers are easy for readers whatever their length, but spoken aloud they are long: a
+    phone number ("01632 960250") read digit by digit, or "111" as "one hundred and eleven",
+    would make a call-us line score like a legal text. A number counts as one two-syllable
+    word.
+    """
+    if word[:1].isdigit() and word.strip("0123456789,.:/-") == "":
+        return "number"
+    return word
+
+
 def measure(doc: Document, hard_words: int = 10) -> Scores:
     """The scores of ``doc``'s prose.
 
@@ -26,7 +39,7 @@ def measure(doc: Document, hard_words: int = 10) -> Scores:
             continue
         for sentence in block.sentences:
             if sentence.words:
-                words = [w.text for w in sentence.words]
+                words = [reading_form(w.text) for w in sentence.words]
                 acc.add_sentence(words)
                 hard.update(w for w in words if w.islower() and syllables(w) >= 3)
     return compute_scores(acc.result(), [w for w, _ in hard.most_common(hard_words)])

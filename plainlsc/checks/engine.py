@@ -148,8 +148,7 @@ _LOCK = threading.Lock()
 
 def ruleset_for(config: Config) -> RuleSet:
     """The rule set for ``config``, built once per process."""
-    key = repr((config.profile, config.select, config.ignore, config.levels, config.rule_files,
-                config.wordlists, config.accept, config.settings, config.rule_options))
+    key = repr(config)
     with _LOCK:
         if key not in _CACHE:
             _CACHE[key] = build_ruleset(config)

@@ -35,6 +35,8 @@ DATE_LINE = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}})\s*$"
 )
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+#: Lines that mark the end of a news release or a section break, not prose or a heading.
+MARKER = re.compile(r"(?i)[\s#*_=~–—-]*(?:ends?|end of (?:release|document)|-+|\*+|#+)[\s#*_=~–—-]*")
 COMMENT_LINE = re.compile(r"[ \t]*(?:#|//)[ \t]*plainlsc-")
 TERMINAL = ".!?:;,"
 #: A line of this many words or fewer, with no closing punctuation, stands on its own.
@@ -150,6 +152,8 @@ class _Builder:
 
     def _classify(self, line: _Line, is_last: bool) -> BlockKind:
         text = line.text
+        if MARKER.fullmatch(text):
+            return BlockKind.OTHER
         if DATE_LINE.match(text):
             return BlockKind.DATE
         if not self.seen_salutation and SALUTATION.match(text) and line.words <= 8:

@@ -45,12 +45,13 @@ class Readability(RuleKind):
 
 def sentence_grade(words: list[str]) -> float:
     """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59)."""
+    from plainlsc.measure import reading_form
     from plainlsc.scoring import syllables
 
     count = len(words)
     if not count:
         return 0.0
-    total = sum(syllables(w) for w in words)
+    total = sum(syllables(reading_form(w)) for w in words)
     return 0.39 * count + 11.8 * total / count - 15.59
 
 
