@@ -64,7 +64,7 @@ class Config:
         return result
 
 
-KEYS = {
+KEYS: dict[str, type | tuple[type, ...]] = {
     "profile": str, "select": list, "ignore": list, "levels": dict, "rule_files": list,
     "wordlists": dict, "accept": list, "settings": dict, "rules": dict,
     "known_acronyms": list, "glossaries": list, "fail_on": str, "model": str,

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from helpers import line_col
+
 from plainlsc.checker import check_file, check_text
 from plainlsc.cli import main
 from plainlsc.config import Config

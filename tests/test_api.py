@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import plainlsc
 from helpers import line_col
+
+import plainlsc
 
 TEXT = "Dear Councillor Councillor Patel,\n\nWe will facilitate a meeting.\n"
 

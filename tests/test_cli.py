@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import line_col
 
 from plainlsc.cli import main
-from helpers import line_col
 
 LETTER = """Northmoor Health Partnership
 Mill Lane

@@ -83,7 +83,7 @@ class RunContext:
     accepted: frozenset[str] = frozenset()
     findings: list[Finding] = field(default_factory=list)
     #: Scores and counts computed once per document, shared by document-level kinds.
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict)
 
     def emit_source(self, rule: RuleSpec, start: int, end: int, fields: dict[str, Any],
                     suggestions: Iterable[str] = ()) -> None:

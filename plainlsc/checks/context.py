@@ -51,8 +51,9 @@ def _cached(ctx: RunContext, name: str, block: Block, build: Any) -> Any:
 
 def noise(ctx: RunContext, block: Block) -> Spans:
     """URLs, e-mail addresses, @handles, #hashtags and file names: never prose."""
-    return _cached(ctx, "noise", block, lambda b: Spans(
+    spans: Spans = _cached(ctx, "noise", block, lambda b: Spans(
         [(m.start(), m.end()) for m in _NOISE.finditer(b.text)] if _maybe_noise(b.text) else []))
+    return spans
 
 
 def _maybe_noise(text: str) -> bool:
@@ -61,7 +62,8 @@ def _maybe_noise(text: str) -> bool:
 
 def quotes(ctx: RunContext, block: Block) -> Spans:
     """Text inside quotation marks (someone else's words, not ours to rewrite)."""
-    return _cached(ctx, "quotes", block, lambda b: Spans(_quote_spans(b.text)))
+    spans: Spans = _cached(ctx, "quotes", block, lambda b: Spans(_quote_spans(b.text)))
+    return spans
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -85,8 +87,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def sentence_starts(ctx: RunContext, block: Block) -> frozenset[int]:
     """Offsets of the first word of each sentence."""
-    return _cached(ctx, "starts", block, lambda b: frozenset(
+    starts: frozenset[int] = _cached(ctx, "starts", block, lambda b: frozenset(
         s.words[0].start for s in b.sentences if s.words))
+    return starts
 
 
 def in_name(text: str, start: int, end: int, starts: frozenset[int]) -> bool:

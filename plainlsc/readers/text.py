@@ -36,7 +36,8 @@ DATE_LINE = re.compile(
 )
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 #: Lines that mark the end of a news release or a section break, not prose or a heading.
-MARKER = re.compile(r"(?i)[\s#*_=~–—-]*(?:ends?|end of (?:release|document)|-+|\*+|#+)[\s#*_=~–—-]*")
+MARKER = re.compile(
+    r"(?i)[\s#*_=~–—-]*(?:ends?|end of (?:release|document)|-+|\*+|#+)[\s#*_=~–—-]*")
 COMMENT_LINE = re.compile(r"[ \t]*(?:#|//)[ \t]*plainlsc-")
 TERMINAL = ".!?:;,"
 #: A line of this many words or fewer, with no closing punctuation, stands on its own.
