@@ -9,6 +9,7 @@ never applies to a whole file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
@@ -29,6 +30,8 @@ NON_FINAL = frozenset((
 #: Abbreviation tokens that end a sentence when a capital follows ("... and so on etc. Then").
 FINAL_ABBREVIATIONS = frozenset({"etc.", "p.m.", "a.m.", "ltd.", "inc.", "co.", "plc."})
 SENTENCE_END = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??", ".."})
+#: Last characters of the tokens that may end a sentence ("." "!" "?" "…", "etc.").
+_END_CHARS = frozenset(".!?…")
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 #: Longest run of tokens we let one sentence hold before cutting it, so that no check can
 #: become slow on a 20,000-word "sentence" (an unpunctuated dump); far above any real one.
@@ -62,8 +65,31 @@ def segment_blocks(blocks: Iterable[Block], model: str | None = None) -> None:
             block.sentences = split_sentences(block.text, tok(block.text))
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _is_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    """A token with a letter or digit in it is (part of) a word."""
+    return text.isalnum() or _ALNUM.search(text) is not None
+
+
+def _tokens(text: str, doc: Any) -> list[tuple[str, int, bool]]:
+    """(text, offset, is-address) for each non-space token, read as arrays.
+
+    Reading spaCy's token attributes one Token object at a time costs more than the
+    tokenising itself; ``Doc.to_array`` hands them over in one call.
+    """
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL
+
+    if not len(doc):
+        return []
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE, LIKE_URL, LIKE_EMAIL]).tolist()
+    out = []
+    for idx, length, space, url, email in rows:
+        if not space:
+            tok = text[idx:idx + length]
+            out.append((tok, idx, bool(url or email) or tok[:1] in "@#"))
+    return out
 
 
 def _ends_sentence(tokens: list[tuple[str, int, bool]], i: int) -> bool:
@@ -92,8 +118,7 @@ def split_sentences(text: str, doc: Any) -> list[Sentence]:
     Words are runs of touching tokens: spaCy splits "joined-up", "GP's" and "don't" into
     pieces, but readers (and the readability formulas) count each as one word.
     """
-    tokens = [(t.text, t.idx, t.like_url or t.like_email or t.text[:1] in "@#")
-              for t in doc if not t.is_space]
+    tokens = _tokens(text, doc)
     sentences: list[Sentence] = []
     words: list[Word] = []
     start: int | None = None
@@ -106,7 +131,7 @@ def split_sentences(text: str, doc: Any) -> list[Sentence]:
         count += 1
         if noise:
             w_end = -1  # a web or e-mail address is not a word a reader reads
-        elif _is_word(tok):
+        elif tok.isalnum() or _is_word(tok):
             if w_end == idx and words:
                 words.pop()
             else:
@@ -116,7 +141,7 @@ def split_sentences(text: str, doc: Any) -> list[Sentence]:
         elif tok in CONNECTORS and w_end == idx and i + 1 < len(tokens) and \
                 tokens[i + 1][1] == end and _is_word(tokens[i + 1][0]):
             w_end = end
-        if _ends_sentence(tokens, i) or count >= MAX_SENTENCE_TOKENS:
+        if (tok[-1] in _END_CHARS and _ends_sentence(tokens, i)) or count >= MAX_SENTENCE_TOKENS:
             sentences.append(Sentence(text[start:end], start, end, words))
             words, start, count, w_end = [], None, 0, -1
     if start is not None:

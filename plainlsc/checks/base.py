@@ -127,9 +127,13 @@ class RuleKind:
         """Find problems in ``ctx.doc`` and record them with ``ctx.emit``."""
         raise NotImplementedError
 
-    def blocks(self, ctx: RunContext) -> Iterable[Block]:
-        """The document's blocks this rule's scope covers."""
-        return (b for b in ctx.doc.blocks if self.spec.applies_to(b))
+    def blocks(self, ctx: RunContext) -> list[Block]:
+        """The document's blocks this rule's scope covers (worked out once per scope)."""
+        key = ("scope", self.spec.scope)
+        found: list[Block] | None = ctx.cache.get(key)
+        if found is None:
+            found = ctx.cache[key] = [b for b in ctx.doc.blocks if self.spec.applies_to(b)]
+        return found
 
 
 KINDS: dict[str, type[RuleKind]] = {}

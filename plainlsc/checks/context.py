@@ -5,6 +5,7 @@ sentence starts are. Each is computed once per block and cached for the run.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from plainlsc.checks.base import RunContext
@@ -39,6 +40,38 @@ class Spans:
 
     def __bool__(self) -> bool:
         return bool(self._starts)
+
+
+@dataclass(slots=True)
+class Joined:
+    """The texts of the blocks a rule looks at, joined by blank lines, so a pattern runs once
+    per document instead of once per block; matches are mapped back to their block."""
+
+    text: str
+    starts: list[int]
+    blocks: list[Block]
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """(block index, start, end) in that block's text; None if it crosses blocks."""
+        i = bisect_right(self.starts, start) - 1
+        offset = self.starts[i]
+        if end - offset > len(self.blocks[i].text):
+            return None
+        return i, start - offset, end - offset
+
+
+def joined(ctx: RunContext, scope: frozenset[str], blocks: list[Block]) -> Joined:
+    """The joined text of ``blocks`` (those in ``scope``), built once per document."""
+    key = ("joined", scope)
+    value = ctx.cache.get(key)
+    if value is None:
+        starts, pos = [], 0
+        for block in blocks:
+            starts.append(pos)
+            pos += len(block.text) + 2
+        value = ctx.cache[key] = Joined("\n\n".join(b.text for b in blocks), starts, blocks)
+    result: Joined = value
+    return result
 
 
 def _cached(ctx: RunContext, name: str, block: Block, build: Any) -> Any:

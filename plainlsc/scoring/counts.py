@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plainlsc.scoring.easy_words import is_difficult_word
 from plainlsc.scoring.syllables import syllables
@@ -73,6 +74,14 @@ def is_complex_word(word: str, syllable_count: int | None = None, proper: bool =
     return not (ending_adds and count - 1 < 3)
 
 
+@lru_cache(maxsize=65536)
+def _profile(word: str, proper: bool) -> tuple[int, int, bool, bool]:
+    """Syllables, letters, complex?, difficult? of one word: words repeat, so work once."""
+    count = syllables(word)
+    letters = sum(1 for c in word if c.isalnum())
+    return count, letters, is_complex_word(word, count, proper), is_difficult_word(word, proper)
+
+
 def _looks_proper(word: str, at_sentence_start: bool) -> bool:
     """Capitalised and not the first word of a sentence (and not the pronoun I)."""
     return word[:1].isupper() and not at_sentence_start and word != "I"
@@ -110,7 +119,7 @@ class CountAccumulator:
         """
         counted = 0
         for index, word in enumerate(words):
-            if not _has_alnum(word):
+            if not (word.isalnum() or _has_alnum(word)):
                 continue
             if proper is not None and index < len(proper):
                 is_proper = proper[index]
@@ -123,8 +132,7 @@ class CountAccumulator:
 
     def _add_word(self, word: str, proper: bool) -> None:
         """Count one word."""
-        count = syllables(word)
-        letters = sum(1 for c in word if c.isalnum())
+        count, letters, complex_, difficult = _profile(word, proper)
         self._words += 1
         self._syllables += count
         self._letters += letters
@@ -133,9 +141,9 @@ class CountAccumulator:
         if count >= 3:
             self._polysyllabic += 1
             self.polysyllables[word.lower().replace("\u2019", "'")] += 1
-        if is_complex_word(word, count, proper):
+        if complex_:
             self._complex += 1
-        if is_difficult_word(word, proper):
+        if difficult:
             self._difficult += 1
 
     def hard_words(self, limit: int = 10) -> list[str]:

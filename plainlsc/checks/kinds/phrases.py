@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
-from plainlsc.checks.context import in_name, noise, quotes, sentence_starts
+from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
 from plainlsc.checks.wordlists import Entry
 from plainlsc.model import Block
 from plainlsc.patterns import compile_pattern, literal_alternation
 
 _SPACE = re.compile(r"\s+")
+#: A raw match: block index, start and end in the block's text, the word-list entry.
+Hit = tuple[int, int, int, "Entry | None"]
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -54,8 +56,10 @@ class PhraseKind(RuleKind):
         patterns = [str(p) for p in options.get("patterns", [])]
         for pattern in patterns:
             compile_pattern(pattern, ignorecase, where)  # report the bad one by itself
-        self.pattern = compile_pattern("|".join(f"(?:{p})" for p in patterns), ignorecase, where,
-                                       longest=True) if patterns else None
+        # Patterns run over the document's blocks joined by blank lines: "(?m)" keeps ^ and $
+        # at the start and end of each line, so a pattern still sees a block's edges.
+        self.pattern = compile_pattern("(?m)" + "|".join(f"(?:{p})" for p in patterns),
+                                       ignorecase, where, longest=True) if patterns else None
         self.exceptions = frozenset(normalise(str(e)) for e in options.get("exceptions", []))
         self.skip_quotes = bool(options.get("skip_quotes", False))
         self.skip_names = bool(options.get("skip_names", True))
@@ -73,15 +77,25 @@ class PhraseKind(RuleKind):
             alts = alts if isinstance(alts, list) else [alts]
             yield Entry(" ".join(str(term).split()), tuple(str(a) for a in alts))
 
-    def matches(self, block: Block) -> Iterator[tuple[int, int, Entry | None]]:
-        """(start, end, entry) for every raw match in a block, entry None for a pattern."""
-        if self.literal is not None:
-            for m in self.literal.finditer(block.text):
-                yield m.start(), m.end(), self.entries.get(normalise(m.group()))
-        if self.pattern is not None:
-            for m in self.pattern.finditer(block.text):
-                if m.end() > m.start():
-                    yield m.start(), m.end(), None
+    def matches(self, ctx: RunContext) -> tuple[list[Block], list[Hit]]:
+        """(block index, start, end, entry) for every raw match, entry None for a pattern.
+
+        Each pattern runs once over the document's joined block texts: far cheaper than
+        once per block, since most blocks have no match at all.
+        """
+        text = joined(ctx, self.spec.scope, self.blocks(ctx))
+        found: list[Hit] = []
+        for regex in (self.literal, self.pattern):
+            if regex is None:
+                continue
+            for m in regex.finditer(text.text):
+                where = text.locate(m.start(), m.end()) if m.end() > m.start() else None
+                if where is not None:
+                    entry = self.entries.get(normalise(m.group())) if regex is self.literal \
+                        else None
+                    found.append((*where, entry))
+        found.sort(key=lambda hit: (hit[0], hit[1]))
+        return text.blocks, found
 
     def keep(self, ctx: RunContext, block: Block, start: int, end: int,
              entry: Entry | None) -> bool:
@@ -102,18 +116,19 @@ class PhraseKind(RuleKind):
 
     def check(self, ctx: RunContext) -> None:
         seen: set[str] = set()
-        for block in self.blocks(ctx):
-            for start, end, entry in sorted(self.matches(block), key=lambda m: m[0]):
-                if not self.keep(ctx, block, start, end, entry):
-                    continue
-                if self.unless_explained and entry and _explained(block.text, start, end, entry):
-                    seen.add(entry.term)
-                    continue
-                key = entry.term if entry else normalise(block.text[start:end])
-                if self.first_only and key in seen:
-                    continue
-                seen.add(key)
-                self.report(ctx, block, start, end, entry)
+        blocks, hits = self.matches(ctx)
+        for index, start, end, entry in hits:
+            block = blocks[index]
+            if not self.keep(ctx, block, start, end, entry):
+                continue
+            if self.unless_explained and entry and _explained(block.text, start, end, entry):
+                seen.add(entry.term)
+                continue
+            key = entry.term if entry else normalise(block.text[start:end])
+            if self.first_only and key in seen:
+                continue
+            seen.add(key)
+            self.report(ctx, block, start, end, entry)
 
     def report(self, ctx: RunContext, block: Block, start: int, end: int,
                entry: Entry | None) -> None:
