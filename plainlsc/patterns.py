@@ -53,4 +53,6 @@ NEVER = r"[^\s\S]"
 
 def _escape_word(word: str) -> str:
     """Escape a word; a straight or curly apostrophe matches either."""
-    return "['’]".join(re2.escape(piece) for piece in re.split(r"['’]", word))
+    if "'" not in word and "’" not in word:
+        return re.escape(word)  # RE2 reads Python's escapes of punctuation the same way
+    return "['’]".join(re.escape(piece) for piece in re.split(r"['’]", word))

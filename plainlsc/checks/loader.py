@@ -25,8 +25,14 @@ class _LineDict(dict[str, Any]):
     line = 0
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loading (no Python object tags) that records line numbers of mappings."""
+_SAFE_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SAFE_BASE):  # type: ignore[misc,valid-type]
+    """Safe loading (no Python object tags) that records line numbers of mappings.
+
+    Built on libyaml's C parser when PyYAML has it: rule files are read at every start-up.
+    """
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
