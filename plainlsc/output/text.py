@@ -57,6 +57,17 @@ def finding_line(file: FileReport, f: Finding, widths: tuple[int, int]) -> Text:
     return text
 
 
+def quote(source: str, f: Finding, width: int = 100) -> str:
+    """The finding's paragraph (a Word file's line), cut to ``width`` around the match."""
+    lines = source.splitlines()
+    if not 0 < f.line <= len(lines):
+        return ""
+    line = lines[f.line - 1]
+    start = max(0, min(f.column - 1 - width // 3, len(line) - width))
+    piece = line[start:start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(line) else "")
+
+
 def _counts(report: Report) -> str:
     s = report.summary()
     parts = [f"{s[k]} {k if s[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions")
@@ -83,6 +94,10 @@ def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 
             console.print()
             for f in file.findings:
                 console.print(finding_line(file, f, (loc_w, rule_w)), soft_wrap=True)
+                if file.format == "docx" and file.source:
+                    # Word has no line numbers to jump to: show the paragraph itself.
+                    console.print(Text("    ¶ " + quote(file.source, f), style="dim"),
+                                  soft_wrap=True)
         console.print()
     footer = _counts(report)
     rules = sorted({f.rule for f in report.findings})
