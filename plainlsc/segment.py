@@ -106,6 +106,8 @@ def _ends_sentence(tokens: list[tuple[str, int, bool]], i: int) -> bool:
     if j >= len(tokens):
         return True
     nxt = tokens[j][0]
+    if nxt in SENTENCE_END:
+        return False  # "(Mon.-Fri.)." ends at the last stop, not the first
     return not nxt[:1].islower()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plainlsc.model import BlockKind
 from plainlsc.readers import read_string
 from plainlsc.segment import segment_blocks
@@ -102,3 +104,33 @@ def test_block_text_spans_are_exact() -> None:
     for block in doc.blocks:
         start, end = block.source_span(0, len(block.text))
         assert doc.source[start:end] == block.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We met in Washington D.C. on Monday. It rained.",
+     ["We met in Washington D.C. on Monday.", "It rained."]),
+    ("Take 2.5 ml at 3.30pm. Then rest.", ["Take 2.5 ml at 3.30pm.", "Then rest."]),
+    ("Call us (Mon.-Fri.). We reply fast.", ["Call us (Mon.-Fri.).", "We reply fast."]),
+    ("See p. 4 for details. Thanks.", ["See p. 4 for details.", "Thanks."]),
+    ("Visit www.nhs.uk. It helps.", ["Visit www.nhs.uk.", "It helps."]),
+    ("This is approx. 5 miles, etc. Then stop.",
+     ["This is approx. 5 miles, etc.", "Then stop."]),
+    ("Wait... what? Yes!", ["Wait... what?", "Yes!"]),
+])
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    doc = read_string(text + "\n", "text")
+    segment_blocks(doc.blocks)
+    assert [s.text for s in doc.blocks[0].sentences] == expected
+
+
+def test_words_exclude_addresses_and_join_hyphens() -> None:
+    doc = read_string("Email a.b@nhs.net or visit www.nhs.uk for joined-up, GP's care.\n",
+                      "text")
+    segment_blocks(doc.blocks)
+    assert [w.text for w in doc.blocks[0].sentences[0].words] == [
+        "Email", "or", "visit", "for", "joined-up", "GP's", "care"]
+
+
+def test_release_markers_are_not_prose() -> None:
+    assert kinds("Headline here\n\nA paragraph.\n\nENDS\n\nNotes to editors\n\nMore.\n")[2] \
+        == ("other", "ENDS")
