@@ -41,5 +41,6 @@ def measure(doc: Document, hard_words: int = 10) -> Scores:
             if sentence.words:
                 words = [reading_form(w.text) for w in sentence.words]
                 acc.add_sentence(words)
-                hard.update(w for w in words if w.islower() and syllables(w) >= 3)
+                hard.update(w for w in words if w.islower() and not any(c.isdigit() for c in w)
+                            and syllables(w) >= 3)
     return compute_scores(acc.result(), [w for w, _ in hard.most_common(hard_words)])

@@ -28,7 +28,8 @@ class Readability(RuleKind):
 
     def check(self, ctx: RunContext) -> None:
         scores = ctx.cache.get("scores")
-        if scores is None or scores.words < self.min_words or scores.reading_age <= self.max:
+        # Compare what the reader is told: "reading age about 11" is within "11 or under".
+        if scores is None or scores.words < self.min_words or round(scores.reading_age) <= self.max:
             return
         sentences = _prose_sentences(ctx)
         longest = sorted(sentences, key=lambda bs: -len(bs[1].words))[:3]
