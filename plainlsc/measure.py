@@ -38,9 +38,9 @@ def measure(doc: Document, hard_words: int = 10) -> Scores:
         if not block.is_prose:
             continue
         for sentence in block.sentences:
-            if sentence.words:
-                words = [reading_form(w.text) for w in sentence.words]
+            if sentence.word_count:
+                words = [reading_form(w) for w in sentence.texts]
                 acc.add_sentence(words)
-                hard.update(w for w in words if w.islower() and not any(c.isdigit() for c in w)
+                hard.update(w for w in words if len(w) > 4 and w.isalpha() and w.islower()
                             and syllables(w) >= 3)
     return compute_scores(acc.result(), [w for w, _ in hard.most_common(hard_words)])

@@ -9,6 +9,7 @@ so a finding's ``match`` is always exactly the source text at its span.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
@@ -101,14 +102,49 @@ class Word:
     end: int
 
 
-@dataclass(slots=True)
 class Sentence:
-    """A sentence of a block: its span in the block's text and its words."""
+    """A sentence of a block: its span in the block's text and its words.
 
-    text: str
-    start: int
-    end: int
-    words: list[Word]
+    Words are kept compactly (their texts, and their offsets in one integer array) because a
+    large site has millions of them; ``words`` builds :class:`Word` objects when asked.
+    """
+
+    __slots__ = ("_spans", "end", "start", "text", "texts")
+
+    def __init__(self, text: str, start: int, end: int, words: list[Word]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.texts: tuple[str, ...] = tuple(w.text for w in words)
+        self._spans = array("i", [o for w in words for o in (w.start, w.end)])
+
+    @classmethod
+    def compact(cls, text: str, start: int, end: int, texts: list[str],
+                spans: array[int]) -> Sentence:
+        """Build from word texts and a flat [start, end, start, end...] offset array."""
+        sentence = cls.__new__(cls)
+        sentence.text, sentence.start, sentence.end = text, start, end
+        sentence.texts, sentence._spans = tuple(texts), spans
+        return sentence
+
+    @property
+    def words(self) -> list[Word]:
+        """The words, with their offsets in the block's text."""
+        spans = self._spans
+        return [Word(t, spans[2 * i], spans[2 * i + 1]) for i, t in enumerate(self.texts)]
+
+    @property
+    def word_count(self) -> int:
+        """How many words the sentence has (cheaper than ``len(words)``)."""
+        return len(self.texts)
+
+    @property
+    def first_word_start(self) -> int:
+        """Offset of the first word, or the sentence end if it has none."""
+        return self._spans[0] if self.texts else self.end
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.text!r}, {self.start}, {self.end}, {len(self.texts)} words)"
 
 
 @dataclass(slots=True)

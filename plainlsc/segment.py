@@ -10,12 +10,13 @@ never applies to a whole file.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from plainlsc.model import Block, Sentence, Word
+from plainlsc.model import Block, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,11 +61,16 @@ def _pipeline(model: str | None) -> Language:
 def segment_blocks(blocks: Iterable[Block], model: str | None = None) -> None:
     """Fill in the sentences of every block."""
     tok = tokenizer(model)
+    if len(_WORD_TEXTS) > 500_000:
+        _WORD_TEXTS.clear()  # keep the shared strings bounded over a very large site
     for block in blocks:
         if block.text.strip():
             block.sentences = split_sentences(block.text, tok(block.text))
 
 
+#: One string object per distinct word: a 10 MB file has two million words but a few thousand
+#: distinct ones, so sharing the strings saves most of the memory words take.
+_WORD_TEXTS: dict[str, str] = {}
 _ALNUM = re.compile(r"[^\W_]")
 
 
@@ -121,10 +127,12 @@ def split_sentences(text: str, doc: Any) -> list[Sentence]:
     pieces, but readers (and the readability formulas) count each as one word.
     """
     tokens = _tokens(text, doc)
+    shared = _WORD_TEXTS
     sentences: list[Sentence] = []
-    words: list[Word] = []
+    texts: list[str] = []
+    spans = array("i")
     start: int | None = None
-    w_start = w_end = -1
+    w_end = -1
     count = 0
     for i, (tok, idx, noise) in enumerate(tokens):
         end = idx + len(tok)
@@ -134,21 +142,24 @@ def split_sentences(text: str, doc: Any) -> list[Sentence]:
         if noise:
             w_end = -1  # a web or e-mail address is not a word a reader reads
         elif tok.isalnum() or _is_word(tok):
-            if w_end == idx and words:
-                words.pop()
+            if w_end == idx and texts:
+                texts.pop()
+                spans.pop()  # extend the previous word: keep its start, replace its end
             else:
-                w_start = idx
+                spans.append(idx)
             w_end = end
-            words.append(Word(text[w_start:w_end], w_start, w_end))
+            spans.append(end)
+            word = text[spans[-2]:end]
+            texts.append(shared.setdefault(word, word))
         elif tok in CONNECTORS and w_end == idx and i + 1 < len(tokens) and \
                 tokens[i + 1][1] == end and _is_word(tokens[i + 1][0]):
             w_end = end
         if (tok[-1] in _END_CHARS and _ends_sentence(tokens, i)) or count >= MAX_SENTENCE_TOKENS:
-            sentences.append(Sentence(text[start:end], start, end, words))
-            words, start, count, w_end = [], None, 0, -1
+            sentences.append(Sentence.compact(text[start:end], start, end, texts, spans))
+            texts, spans, start, count, w_end = [], array("i"), None, 0, -1
     if start is not None:
         last = tokens[-1][1] + len(tokens[-1][0])  # the last token, even if not a word
-        sentences.append(Sentence(text[start:last], start, last, words))
+        sentences.append(Sentence.compact(text[start:last], start, last, texts, spans))
     return _attach_closers(text, sentences)
 
 
@@ -162,7 +173,7 @@ def _attach_closers(text: str, sentences: list[Sentence]) -> list[Sentence]:
         if cur.start != prev.end:
             continue
         k = cur.start
-        while k < cur.end and text[k] in CLOSERS and (not cur.words or k < cur.words[0].start):
+        while k < cur.end and text[k] in CLOSERS and k < cur.first_word_start:
             k += 1
         if k > cur.start:
             prev.end = k

@@ -121,7 +121,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 def sentence_starts(ctx: RunContext, block: Block) -> frozenset[int]:
     """Offsets of the first word of each sentence."""
     starts: frozenset[int] = _cached(ctx, "starts", block, lambda b: frozenset(
-        s.words[0].start for s in b.sentences if s.words))
+        s.first_word_start for s in b.sentences if s.word_count))
     return starts
 
 

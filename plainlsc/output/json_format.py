@@ -7,6 +7,10 @@ import json
 from plainlsc.findings import Report
 
 
-def render_json(report: Report) -> str:
-    """The report as indented JSON, non-ASCII characters kept readable."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+def render_json(report: Report, indent: int | None = 2) -> str:
+    """The report as JSON, non-ASCII characters kept readable.
+
+    Indented for a person; ``indent=None`` (used when the output goes to another program)
+    lets Python use its C encoder, several times faster on a large site.
+    """
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)

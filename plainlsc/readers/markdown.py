@@ -8,6 +8,7 @@ HTML comments (which may hold ``plainlsc-disable`` switches), link and image URL
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from plainlsc.model import Block, BlockKind, Document
@@ -18,7 +19,9 @@ FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", 
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
+@lru_cache(maxsize=1)
 def _parser() -> Any:
+    """One CommonMark parser per process: building its rule chains costs more than parsing."""
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])

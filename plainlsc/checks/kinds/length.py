@@ -19,7 +19,7 @@ class SentenceLength(RuleKind):
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
             for sentence in block.sentences:
-                count = len(sentence.words)
+                count = sentence.word_count
                 if count > self.max:
                     ctx.emit(self.spec, block, sentence.start, sentence.end,
                              {"count": count, "max": self.max})
@@ -58,12 +58,12 @@ class AverageSentenceLength(RuleKind):
         self.min_sentences = int(options.get("min_sentences", 5))
 
     def check(self, ctx: RunContext) -> None:
-        sentences = [(b, s) for b in self.blocks(ctx) for s in b.sentences if s.words]
+        sentences = [(b, s) for b in self.blocks(ctx) for s in b.sentences if s.word_count]
         if len(sentences) < self.min_sentences:
             return
-        average = sum(len(s.words) for _, s in sentences) / len(sentences)
+        average = sum(s.word_count for _, s in sentences) / len(sentences)
         if average > self.max:
-            block, longest = max(sentences, key=lambda bs: len(bs[1].words))
+            block, longest = max(sentences, key=lambda bs: bs[1].word_count)
             ctx.emit(self.spec, block, longest.start, longest.end,
                      {"average": f"{average:.1f}", "max": f"{self.max:g}",
-                      "count": len(longest.words)})
+                      "count": longest.word_count})

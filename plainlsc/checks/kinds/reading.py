@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
@@ -9,7 +10,7 @@ from plainlsc.model import Block, Sentence
 
 
 def _prose_sentences(ctx: RunContext) -> list[tuple[Block, Sentence]]:
-    return [(b, s) for b in ctx.doc.blocks if b.is_prose for s in b.sentences if s.words]
+    return [(b, s) for b in ctx.doc.blocks if b.is_prose for s in b.sentences if s.word_count]
 
 
 @kind("readability")
@@ -32,7 +33,7 @@ class Readability(RuleKind):
         if scores is None or scores.words < self.min_words or round(scores.reading_age) <= self.max:
             return
         sentences = _prose_sentences(ctx)
-        longest = sorted(sentences, key=lambda bs: -len(bs[1].words))[:3]
+        longest = sorted(sentences, key=lambda bs: -bs[1].word_count)[:3]
         lines = sorted({ctx.doc.position(*b.source_span(s.start, s.end)).line
                         for b, s in longest})
         block, first = longest[0]
@@ -44,7 +45,7 @@ class Readability(RuleKind):
         })
 
 
-def sentence_grade(words: list[str]) -> float:
+def sentence_grade(words: Sequence[str]) -> float:
     """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59)."""
     from plainlsc.measure import reading_form
     from plainlsc.scoring import syllables
@@ -75,10 +76,10 @@ class HardSentence(RuleKind):
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
             for sentence in block.sentences:
-                n = len(sentence.words)
+                n = sentence.word_count
                 if n < self.min_words or n > self.skip_longer:
                     continue
-                grade = sentence_grade([w.text for w in sentence.words])
+                grade = sentence_grade(sentence.texts)
                 if grade > self.grade:
                     ctx.emit(self.spec, block, sentence.start, sentence.end,
                              {"grade": round(grade), "age": round(grade) + 5,

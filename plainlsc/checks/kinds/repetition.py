@@ -27,7 +27,9 @@ class Repetition(RuleKind):
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
             for sentence in block.sentences:
-                self._sentence(ctx, block, sentence.words)
+                texts = [t.lower() for t in sentence.texts]
+                if len(set(texts)) < len(texts):  # only sentences with a word twice
+                    self._sentence(ctx, block, sentence.words)
             self._across(ctx, block)
 
     def _sentence(self, ctx: RunContext, block: Block, words: list[Any]) -> None:
@@ -38,10 +40,12 @@ class Repetition(RuleKind):
     def _across(self, ctx: RunContext, block: Block) -> None:
         """A word repeated across a sentence break the splitter made ("Dr. Dr. Shah")."""
         for prev, cur in pairwise(block.sentences):
-            if prev.words and cur.words and self._repeated(block.text, prev.words[-1],
-                                                           cur.words[0]):
-                ctx.emit(self.spec, block, prev.words[-1].start, cur.words[0].end,
-                         {"word": cur.words[0].text})
+            if not (prev.word_count and cur.word_count) or \
+                    prev.texts[-1].lower() != cur.texts[0].lower():
+                continue
+            last, first = prev.words[-1], cur.words[0]
+            if self._repeated(block.text, last, first):
+                ctx.emit(self.spec, block, last.start, first.end, {"word": first.text})
 
     def _repeated(self, text: str, first: Any, second: Any) -> bool:
         if first.text.lower() != second.text.lower() or len(first.text) < self.min_length:

@@ -33,7 +33,7 @@ class YouAndWe(RuleKind):
         for block in ctx.doc.blocks:
             if not block.is_prose:
                 continue
-            words += sum(len(s.words) for s in block.sentences)
+            words += sum(s.word_count for s in block.sentences)
             says_you = says_you or YOU.search(block.text) is not None
             for m in self.phrases.finditer(block.text):
                 key = " ".join(m.group().lower().split())
