@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
-from plainlsc.checks.context import quotes
+from plainlsc.checks.context import joined, quotes
 from plainlsc.patterns import compile_pattern, literal_alternation
 
 BE = r"(?:am|is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
@@ -39,11 +39,15 @@ class PassiveVoice(RuleKind):
         self.skip_quotes = bool(options.get("skip_quotes", True))
 
     def check(self, ctx: RunContext) -> None:
-        for block in self.blocks(ctx):
-            for m in self.regex.finditer(block.text):
-                participle = m.group(1).lower()
-                if participle in self.adjectives or not m.group(1).islower():
-                    continue
-                if self.skip_quotes and quotes(ctx, block).overlaps(m.start(), m.end()):
-                    continue
-                ctx.emit(self.spec, block, m.start(), m.end(), {"participle": m.group(1)})
+        text = joined(ctx, self.spec.scope, self.blocks(ctx))
+        for m in self.regex.finditer(text.text):
+            participle = m.group(1)
+            if participle.lower() in self.adjectives or not participle.islower():
+                continue
+            where = text.locate(m.start(), m.end())
+            if where is None:
+                continue
+            block = text.blocks[where[0]]
+            if self.skip_quotes and quotes(ctx, block).overlaps(where[1], where[2]):
+                continue
+            ctx.emit(self.spec, block, where[1], where[2], {"participle": participle})

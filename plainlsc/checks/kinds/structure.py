@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
-from plainlsc.checks.context import noise
+from plainlsc.checks.context import joined, noise
 from plainlsc.model import BlockKind
 from plainlsc.patterns import compile_pattern
 
@@ -63,20 +63,23 @@ def all_caps(rule: Structure, ctx: RunContext) -> None:
     placeholder (another rule's business); known and glossary acronyms are not shouting.
     """
     min_letters = int(rule.options.get("min_letters", 6))
-    for block in rule.blocks(ctx):
-        for m in _CAPS_RUN.finditer(block.text):
-            words = m.group().split()
-            shouty = [w for w in words if _is_word_like(w, rule.acronyms)]
-            if not shouty or (len(words) == 1 and len(words[0]) < min_letters):
-                continue
-            if len(words) > 1 and not any(len(w) >= 4 for w in shouty):
-                continue
-            start = m.start()
-            if block.text.rfind("[", 0, start) > block.text.rfind("]", 0, start):
-                continue
-            if noise(ctx, block).overlaps(start, m.end()):
-                continue
-            ctx.emit(rule.spec, block, start, m.end(), {"count": len(words)})
+    text = joined(ctx, rule.spec.scope, rule.blocks(ctx))
+    for m in _CAPS_RUN.finditer(text.text):
+        words = m.group().split()
+        shouty = [w for w in words if _is_word_like(w, rule.acronyms)]
+        if not shouty or (len(words) == 1 and len(words[0]) < min_letters):
+            continue
+        if len(words) > 1 and not any(len(w) >= 4 for w in shouty):
+            continue
+        where = text.locate(m.start(), m.end())
+        if where is None:
+            continue
+        block, start, end = text.blocks[where[0]], where[1], where[2]
+        if block.text.rfind("[", 0, start) > block.text.rfind("]", 0, start):
+            continue  # inside a [PLACEHOLDER]
+        if noise(ctx, block).overlaps(start, end):
+            continue
+        ctx.emit(rule.spec, block, start, end, {"count": len(words)})
 
 
 def _is_word_like(word: str, acronyms: frozenset[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
-from plainlsc.checks.context import quotes
+from plainlsc.checks.context import joined, quotes
 from plainlsc.model import BlockKind
 from plainlsc.patterns import compile_pattern, literal_alternation
 
@@ -27,24 +27,24 @@ class YouAndWe(RuleKind):
         self.min_words = int(options.get("min_words", 60))
 
     def check(self, ctx: RunContext) -> None:
+        prose = [b for b in ctx.doc.blocks if b.is_prose]
+        text = joined(ctx, frozenset({"prose"}), prose)
         seen: set[str] = set()
-        says_you = False
-        words = 0
-        for block in ctx.doc.blocks:
-            if not block.is_prose:
+        for m in self.phrases.finditer(text.text):
+            key = " ".join(m.group().lower().split())
+            where = text.locate(m.start(), m.end())
+            if key in seen or where is None:
                 continue
-            words += sum(s.word_count for s in block.sentences)
-            says_you = says_you or YOU.search(block.text) is not None
-            for m in self.phrases.finditer(block.text):
-                key = " ".join(m.group().lower().split())
-                if key in seen or quotes(ctx, block).overlaps(m.start(), m.end()):
-                    continue
-                seen.add(key)
-                ctx.emit(self.spec, block, m.start(), m.end(),
-                         {"what": f'"{m.group()}": write to your reader as "you"'},
-                         ["you"])
-        is_letter = any(b.kind is BlockKind.SALUTATION for b in ctx.doc.blocks)
-        if is_letter and not says_you and words >= self.min_words:
-            first = next(b for b in ctx.doc.blocks if b.kind is BlockKind.SALUTATION)
-            ctx.emit(self.spec, first, 0, len(first.text),
+            block = text.blocks[where[0]]
+            if quotes(ctx, block).overlaps(where[1], where[2]):
+                continue
+            seen.add(key)
+            ctx.emit(self.spec, block, where[1], where[2],
+                     {"what": f'"{m.group()}": write to your reader as "you"'}, ["you"])
+        salutation = next((b for b in ctx.doc.blocks if b.kind is BlockKind.SALUTATION), None)
+        if salutation is None or YOU.search(text.text) is not None:
+            return
+        words = sum(s.word_count for b in prose for s in b.sentences)
+        if words >= self.min_words:
+            ctx.emit(self.spec, salutation, 0, len(salutation.text),
                      {"what": 'this letter never says "you": speak to the reader directly'})
