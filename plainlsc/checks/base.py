@@ -8,7 +8,6 @@ and it registers itself with :func:`kind`.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -57,21 +56,22 @@ class RuleSpec:
         return block.kind.value in self.scope
 
 
-class _Fields(string.Formatter):
-    """Formats a message, leaving unknown ``{names}`` visible instead of raising."""
+class _Fields(dict[str, Any]):
+    """Message fields; an unknown ``{name}`` stays visible instead of raising."""
 
-    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
-        if isinstance(key, str):
-            return kwargs.get(key, "{" + key + "}")
-        return super().get_value(key, args, kwargs)
-
-
-_FORMATTER = _Fields()
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def format_message(template: str, fields: dict[str, Any]) -> str:
-    """Fill a rule's message template with ``{match}``, ``{suggestion}``, ``{count}``..."""
-    return _FORMATTER.vformat(template, (), fields)
+    """Fill a rule's message template with ``{match}``, ``{suggestion}``, ``{count}``...
+
+    A template a team got wrong ("{0}", "{count:x}" on text) is shown as written, not raised.
+    """
+    try:
+        return template.format_map(_Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return template
 
 
 @dataclass(slots=True)
