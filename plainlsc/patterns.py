@@ -25,6 +25,7 @@ def compile_pattern(pattern: str, ignorecase: bool = True, where: tuple[str, int
     options.case_sensitive = not ignorecase
     options.longest_match = longest
     options.max_mem = 64 << 20
+    options.log_errors = False  # our own one-line error says what is wrong
     try:
         return re2.compile(pattern, options)
     except re2.error as exc:

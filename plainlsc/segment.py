@@ -65,7 +65,25 @@ def segment_blocks(blocks: Iterable[Block], model: str | None = None) -> None:
         _WORD_TEXTS.clear()  # keep the shared strings bounded over a very large site
     for block in blocks:
         if block.text.strip():
-            block.sentences = split_sentences(block.text, tok(block.text))
+            block.sentences = split_sentences(block.text, tok(_tame_long_runs(block.text)))
+
+
+#: A run of this many characters without a space is no word (a line of "=====", a pasted
+#: hash). spaCy strips punctuation from such a run one character at a time, which is
+#: quadratic, so the tokenizer sees it cut into pieces.
+LONG_RUN = 100
+_LONG_RUN = re.compile(r"\S{" + str(LONG_RUN + 1) + ",}")
+
+
+def _tame_long_runs(text: str) -> str:
+    """The text with a space every ``LONG_RUN`` characters inside very long runs.
+
+    Same length, so every token offset is still an offset into the real text.
+    """
+    if len(text) <= LONG_RUN or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: " ".join(
+        m.group()[i:i + LONG_RUN] for i in range(0, len(m.group()), LONG_RUN + 1)), text)
 
 
 #: One string object per distinct word: a 10 MB file has two million words but a few thousand

@@ -13,6 +13,7 @@ import re
 
 from plainlsc.model import Segment, SourceMap
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
@@ -63,13 +64,15 @@ class TextAssembler:
         self._align(piece, limit)
 
     def add_break(self, limit: int) -> None:
-        """A line break inside a block: a newline in the text, mapped to the source's newline."""
-        found = self.source.find("\n", self.cursor, limit)
-        if found < 0:
+        """A line break inside a block: a newline in the text, mapped to the source's line
+        ending (LF, CRLF or a lone CR)."""
+        end = limit if limit >= 0 else len(self.source)
+        match = _LINE_END.search(self.source, self.cursor, end)
+        if match is None:
             self._emit_synthetic(" ")
             return
-        self._emit("\n", found, 1)
-        self.cursor = found + 1
+        self._emit("\n", match.start(), match.end() - match.start())
+        self.cursor = match.end()
 
     def _emit_synthetic(self, text: str) -> None:
         """Text with no source of its own (a space between cells): maps to the cursor."""

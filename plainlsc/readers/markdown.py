@@ -15,6 +15,9 @@ from plainlsc.model import Block, BlockKind, Document
 from plainlsc.readers.align import TextAssembler
 from plainlsc.suppress import Suppressions
 
+#: markdown-it drops whatever is nested deeper than this; a document that deep is read as
+#: plain text instead, so no word is lost (its markup then shows as text).
+MAX_NESTING = 50
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.S | re.M)
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
@@ -24,7 +27,9 @@ def _parser() -> Any:
     """One CommonMark parser per process: building its rule chains costs more than parsing."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser.options["maxNesting"] = MAX_NESTING
+    return parser
 
 
 def mask_front_matter(source: str) -> str:
@@ -139,7 +144,15 @@ class _Reader:
 
 def read_markdown(source: str, path: str = "<markdown>") -> Document:
     """Read Markdown into a :class:`Document`; offsets are offsets into ``source``."""
-    masked = mask_front_matter(source)
+    # markdown-it reads NUL as U+FFFD; doing the same first keeps text and source aligned.
+    masked = mask_front_matter(source).replace("\x00", "\ufffd")
+    tokens = _parser().parse(masked)
+    if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
+        from plainlsc.readers.text import read_text
+
+        doc = read_text(source, path)
+        doc.format = "markdown"
+        return doc
     reader = _Reader(masked)
-    reader.run(_parser().parse(masked))
+    reader.run(tokens)
     return Document(path, "markdown", source, reader.blocks, reader.suppressions)

@@ -592,9 +592,16 @@ def _compound(word: str, lookup: Lookup) -> int | None:
     return None
 
 
+#: Longer "words" (a pasted hash, a run of letters) get only the rule-based estimate:
+#: splitting them into prefixes, suffixes and compounds costs time quadratic in length.
+LONGEST_ANALYSED = 40
+
+
 def _word(word: str, lookup: Lookup) -> int:
     """Syllables of a lower-case, letters-only word."""
     found = _known(word, lookup)
+    if len(word) > LONGEST_ANALYSED:
+        return max(1, estimate_syllables(word))  # not a word: analysing it would be quadratic
     if found is None:
         found = _morphology(word, lookup)
     if found is None and len(word) >= 8:
