@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from plainlsc.checker import check_text
-from plainlsc.checks.engine import _all_specs
+from plainlsc.checks.engine import all_specs
 from plainlsc.config import Config
 
-SPECS = _all_specs(Config())
+SPECS = all_specs(Config())
 FLAG = [(s.id, text) for s in SPECS for text in s.examples.get("flag", [])]
 OK = [(s.id, text) for s in SPECS for text in s.examples.get("ok", [])]
 

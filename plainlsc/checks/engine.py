@@ -15,7 +15,7 @@ from plainlsc.checks import kinds as _kinds  # noqa: F401  (registers the rule k
 from plainlsc.checks.base import KINDS, RuleKind, RuleSpec, RunContext, check_level
 from plainlsc.checks.loader import (
     PROFILES_FILE,
-    _check_options,
+    check_options,
     closest,
     load_profiles,
     resolve,
@@ -76,7 +76,7 @@ class RuleLoader:
         return lists
 
 
-def _all_specs(config: Config) -> list[RuleSpec]:
+def all_specs(config: Config) -> list[RuleSpec]:
     specs: dict[str, RuleSpec] = {}
     for path in rule_files(rules_dir()):
         for spec in rules_in_file(path):
@@ -127,7 +127,7 @@ def _prepare(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleKi
         spec.level = check_level(extra.pop("level"), str(config.path), 0)
     kind_cls = KINDS[spec.kind]
     if extra:
-        _check_options(kind_cls, extra, spec.id, str(config.path), 0)
+        check_options(kind_cls, extra, spec.id, str(config.path), 0)
         spec.options.update(extra)
     spec.options = {k: resolve(v, settings, spec) for k, v in spec.options.items()}
     return kind_cls(spec, RuleLoader(spec, config, settings))
@@ -136,7 +136,7 @@ def _prepare(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleKi
 def build_ruleset(config: Config) -> RuleSet:
     """Load, filter and compile every rule for ``config``."""
     settings = _settings(config)
-    specs = _all_specs(config)
+    specs = all_specs(config)
     _check_ids(config, {s.id for s in specs})
     rules = [_prepare(s, config, settings) for s in specs if _active(s, config)]
     return RuleSet(rules, settings, config.profile, frozenset(config.accept), config)

@@ -11,9 +11,9 @@ from plainlsc.config import Config
 
 
 def _specs(config: Config) -> list:  # type: ignore[type-arg]
-    from plainlsc.checks.engine import _all_specs
+    from plainlsc.checks.engine import all_specs
 
-    return _all_specs(config)
+    return all_specs(config)
 
 
 def render_rules(config: Config, console: Console) -> None:
