@@ -101,7 +101,7 @@ def parse_rule(raw: Any, path: str) -> RuleSpec:
         raise ConfigError(path, line, f"rule {rule_id!r}: unknown kind {kind_name!r}"
                                       f"{closest(kind_name, set(KINDS))}")
     options = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
-    _check_options(kind_cls, options, rule_id, path, line)
+    check_options(kind_cls, options, rule_id, path, line)
     link = raw.get("link") or raw.get("source") or ""
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict):
@@ -120,7 +120,7 @@ def parse_rule(raw: Any, path: str) -> RuleSpec:
     )
 
 
-def _check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: str,
+def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: str,
                    path: str, line: int) -> None:
     allowed = kind_cls.keys
     for key, value in options.items():
