@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from plainlsc.config import Config, discover
-from plainlsc.errors import InputError, PlainlscError
+from plainlsc.errors import ConfigError, InputError, PlainlscError
 from plainlsc.findings import FileReport, Report
 from plainlsc.model import Document
 from plainlsc.readers import read_path, read_string
+
+#: Lone UTF-16 surrogates: a Python ``str`` may hold them (``"\\ud800"``, text decoded with
+#: ``surrogateescape``), but they cannot be encoded, and the tokenizer encodes every word.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _mask_surrogates(doc: Document) -> None:
+    """Replace lone surrogates in block text by U+FFFD, one for one, so offsets still hold.
+
+    ``doc.source`` keeps them: a finding's ``match`` is still exactly the source text.
+    """
+    for block in doc.blocks:
+        if _SURROGATE.search(block.text):
+            block.text = _SURROGATE.sub("\ufffd", block.text)
 
 
 def analyse(doc: Document, config: Config) -> FileReport:
@@ -22,6 +38,7 @@ def analyse(doc: Document, config: Config) -> FileReport:
     from plainlsc.segment import segment_blocks
 
     ruleset = ruleset_for(config)
+    _mask_surrogates(doc)
     segment_blocks(doc.blocks, config.model)
     scores = measure(doc)
     cache: dict[str, Any] = {"scores": scores}
@@ -45,29 +62,74 @@ def check_file(path: str | Path, config: Config | None = None,
 
 
 def _check_one(path: str, config: Config | None, stdin_format: str | None) -> FileReport:
-    """Check one path for a run: errors become the file's ``error``, never an exception."""
+    """Check one path for a run: errors become the file's ``error``, never an exception.
+
+    Only a broken configuration or rule file (:class:`ConfigError`) stops the run: it would
+    stop every other file too. Anything else that goes wrong with this file, even a bug in a
+    reader, is reported against this file and the run goes on to the next one.
+    """
     fmt = stdin_format or "text"
     try:
         if path == "-":
-            cfg = (config or discover(Path.cwd())).for_file("-")
-            data = sys.stdin.buffer.read()
-            from plainlsc.readers import read_bytes
+            from plainlsc.readers import read_bytes, read_limited
 
+            cfg = (config or discover(Path.cwd())).for_file("-")
+            data = read_limited(sys.stdin.buffer, "-", cfg.max_file_size)
             return analyse(read_bytes(data, fmt, "-"), cfg)
         return check_file(path, config, None)
+    except ConfigError:
+        raise
     except InputError as exc:
         return FileReport(path, stdin_format or "", error=exc.reason)
+    except PlainlscError as exc:
+        return FileReport(path, stdin_format or "", error=str(exc))
     except RecursionError:
         return FileReport(path, "", error="too deeply nested to read")
     except MemoryError:
         return FileReport(path, "", error="too large to check in memory")
+    except OSError as exc:  # e.g. a symbolic link loop met while finding the configuration
+        return FileReport(path, "", error=(exc.strerror or str(exc)).lower())
+    except Exception as exc:
+        if os.environ.get("PLAINLSC_DEBUG"):
+            raise
+        return FileReport(path, "", error=f"internal error: {type(exc).__name__}: {exc} "
+                                          "(set PLAINLSC_DEBUG=1 to see details)")
+
+
+def display_path(path: str) -> str:
+    """A path as it can be printed: a file name that is not valid UTF-8 reaches Python with
+    its bad bytes as lone surrogates, which no output stream or JSON file can hold; they are
+    shown as ``\\xe9``, as Python shows them in error messages."""
+    if not _SURROGATE.search(path):
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", path)
 
 
 def check_paths(paths: list[str], config: Config | None = None, stdin_format: str | None = None,
                 jobs: int = 1, progress: Callable[[str], None] | None = None) -> Report:
-    """Check files and folders. Configuration errors raise; unreadable files are reported."""
-    from plainlsc.files import expand
+    """Check files and folders. Configuration errors raise; unreadable files are reported.
 
+    Each report's ``path`` is the path as given, made printable (see :func:`display_path`).
+    """
+    report = _check_paths(paths, config, stdin_format, jobs, progress)
+    for file in report.files:
+        file.path = display_path(file.path)
+    return report
+
+
+def _check_paths(paths: list[str], config: Config | None, stdin_format: str | None,
+                 jobs: int, progress: Callable[[str], None] | None) -> Report:
+    from plainlsc.files import expand
+    from plainlsc.readers import normalise_format
+
+    if stdin_format is not None:
+        try:
+            normalise_format(stdin_format)
+        except ValueError as exc:
+            raise PlainlscError(f"--format-in: {exc}") from None
     files, problems = expand(paths)
     report = Report([FileReport(p, "", error=why) for p, why in problems])
     if jobs > 1 and len(files) > 1:
@@ -77,7 +139,7 @@ def check_paths(paths: list[str], config: Config | None = None, stdin_format: st
         return report
     for path in files:
         if progress:
-            progress(path)
+            progress(display_path(path))
         report.files.append(_check_one(path, config, stdin_format))
     return report
 

@@ -42,9 +42,17 @@ class Level(str, Enum):
     suggestion = "suggestion"
 
 
+def say(message: str) -> None:
+    """Write one ``plainlsc: ...`` line to stderr; a path that is not valid UTF-8 in it is
+    shown escaped rather than failing to print (and so hiding the problem it reports)."""
+    from plainlsc.checker import display_path
+
+    sys.stderr.write(f"plainlsc: {display_path(message)}\n")
+
+
 def fail(message: str) -> NoReturn:
     """One line on stderr, exit code 2."""
-    sys.stderr.write(f"plainlsc: {message}\n")
+    say(message)
     raise typer.Exit(2)
 
 
@@ -86,7 +94,31 @@ def _config(config: Path | None, profile: str | None, paths: list[str],
         changes["ignore"] = cfg.ignore + tuple(s for item in ignore for s in item.split(",") if s)
     if fail_on:
         changes["fail_on"] = fail_on.value
+    _check_option_names(cfg, profile, changes.get("select", ()),
+                        tuple(s for item in ignore or () for s in item.split(",") if s))
     return replace(cfg, **changes) if changes else cfg
+
+
+def _check_option_names(cfg: Any, profile: str | None, select: tuple[str, ...],
+                        ignore: tuple[str, ...]) -> None:
+    """A misspelt ``--profile``, ``--select`` or ``--ignore`` is a usage error that names the
+    option (not the configuration file, which is not at fault)."""
+    from plainlsc.checks.loader import PROFILES_FILE, closest, load_profiles
+    from plainlsc.paths import rules_dir
+
+    if profile:
+        profiles = load_profiles(rules_dir() / PROFILES_FILE)
+        if profile not in profiles:
+            fail(f"--profile: unknown profile {profile!r}{closest(profile, set(profiles))} "
+                 f"(profiles: {', '.join(profiles)})")
+    named = [("--select", s) for s in select] + [("--ignore", s) for s in ignore]
+    if named:
+        from plainlsc.checks.engine import all_specs
+
+        ids = {spec.id for spec in all_specs(cfg)}
+        for option, rule_id in named:
+            if rule_id not in ids:
+                fail(f"{option}: unknown rule id {rule_id!r}{closest(rule_id, ids)}")
 
 
 def _console(stream: Any = None) -> Any:
@@ -117,15 +149,33 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the totals.")] = False,
 ) -> None:
     """Check documents and show what to fix."""
-    from plainlsc.checker import check_paths
     from plainlsc.checks.engine import ruleset_for
 
     cfg = _config(config, profile, paths, select, ignore, fail_on)
     ruleset = ruleset_for(cfg)  # fail early, once, on a broken rule file or setting
     n_jobs = jobs if jobs is not None else _default_jobs(paths)
-    report = check_paths(paths, cfg, format_in, n_jobs)
+    report = _run_with_progress(paths, cfg, format_in, n_jobs)
     _emit(report, format, ruleset, quiet)
     raise typer.Exit(report.exit_code(cfg.fail_on))
+
+
+def _run_with_progress(paths: list[str], cfg: Any, format_in: str | None, jobs: int) -> Any:
+    """Check, showing a progress bar on stderr for many files at a terminal (never piped)."""
+    from plainlsc.checker import check_paths
+    from plainlsc.files import expand
+
+    if jobs > 1 or not sys.stderr.isatty() or os.environ.get("NO_COLOR") is not None:
+        return check_paths(paths, cfg, format_in, jobs)
+    files, _ = expand(paths)
+    if len(files) <= 8:
+        return check_paths(paths, cfg, format_in, jobs)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Checking", total=len(files))
+        return check_paths(paths, cfg, format_in, jobs,
+                           progress=lambda _path: bar.advance(task))
 
 
 def _default_jobs(paths: list[str]) -> int:
@@ -143,12 +193,12 @@ def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
 
         render_text(report, _console(), target, ruleset.profile, quiet)
         for file in report.errors:
-            sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+            say(f"{file.path}: {file.error}")
         return
     if format is OutFormat.json:
         from plainlsc.output.json_format import render_json
 
-        out = render_json(report)
+        out = render_json(report, indent=2 if sys.stdout.isatty() else None)
     elif format is OutFormat.sarif:
         from plainlsc.output.sarif import render_sarif
 
@@ -159,7 +209,7 @@ def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
         out = render_github(report)
     sys.stdout.write(out + ("\n" if out and not out.endswith("\n") else ""))
     for file in report.errors:
-        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+        say(f"{file.path}: {file.error}")
 
 
 @app.command()
@@ -187,7 +237,7 @@ def score(
     else:
         render_scores(report, _console())
     for file in report.errors:
-        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+        say(f"{file.path}: {file.error}")
     raise typer.Exit(2 if report.errors else 0)
 
 
@@ -235,7 +285,7 @@ def acronyms(
     else:
         render_acronyms(report, _console())
     for file in report.errors:
-        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+        say(f"{file.path}: {file.error}")
     raise typer.Exit(2 if report.errors else 0)
 
 
@@ -260,7 +310,7 @@ def report(
     typer.echo(f"Wrote {output} ({len(result.findings)} findings in {len(result.files)} "
                f"file{'s' if len(result.files) != 1 else ''}).")
     for file in result.errors:
-        sys.stderr.write(f"plainlsc: {file.path}: {file.error}\n")
+        say(f"{file.path}: {file.error}")
     raise typer.Exit(2 if result.errors else 0)
 
 
@@ -273,23 +323,29 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except PlainlscError as exc:
-        sys.stderr.write(f"plainlsc: {exc}\n")
+        say(str(exc))
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("plainlsc: interrupted\n")
         return 130
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return int(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        # Typer may bring its own copy of click (typer._click), so match click's exceptions by
+        # name: a usage error is one line, like every other problem, not an "internal error".
+        kinds = {cls.__name__ for cls in type(exc).__mro__}
+        if "NoArgsIsHelpError" in kinds:  # plain "plainlsc": the help, as click shows it
+            sys.stderr.write(f"{exc.format_message()}\n")  # type: ignore[attr-defined]
+            return int(getattr(exc, "exit_code", 2))
+        if "ClickException" in kinds:
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (try '{ctx.command_path} --help')" if ctx is not None else ""
+            message = " ".join(str(exc.format_message()).split())  # type: ignore[attr-defined]
+            say(f"{message}{hint}")
+            return int(getattr(exc, "exit_code", 2))
+        if "Abort" in kinds:
             return 1
         if os.environ.get("PLAINLSC_DEBUG"):
             raise
-        sys.stderr.write(f"plainlsc: internal error: {type(exc).__name__}: {exc} "
-                         "(set PLAINLSC_DEBUG=1 to see details)\n")
+        say(f"internal error: {type(exc).__name__}: {exc} (set PLAINLSC_DEBUG=1 to see details)")
         return 2
 
 

@@ -8,6 +8,7 @@ and exit code 2, because a silently ignored setting is worse than an error.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -56,7 +57,7 @@ class Config:
         base = self.path.parent if self.path else Path.cwd()
         try:
             rel = Path(file).resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.10-3.12)
             rel = Path(file).as_posix()
         for globs, body in self.overrides:
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(file).name, g) for g in globs):
@@ -74,18 +75,76 @@ OVERRIDE_KEYS = {"files", "profile", "select", "ignore", "levels", "accept", "se
 
 
 def _line_of(text: str, key: str) -> int | None:
-    match = re.search(rf"(?m)^\s*\"?{re.escape(key)}\"?\s*=", text)
+    """The line where ``key = ...`` is set, or where its table ``[key]`` starts."""
+    name = re.escape(key)
+    match = re.search(rf"(?m)^[ \t]*(?:[\"']?{name}[\"']?[ \t]*=|\[\[?[ \t]*"
+                      rf"(?:tool\.plainlsc\.)?(?:[\w.-]+\.)?[\"']?{name}[\"']?[ \t]*\]\]?)",
+                      text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def parse_size(value: Any, path: str, line: int | None) -> int:
-    """``20MB``, ``500k`` or a number of bytes."""
-    if isinstance(value, int) and value > 0:
-        return value
-    match = _SIZE.match(str(value))
-    if not match:
+    """``20MB``, ``500k`` or a number of bytes (more than none)."""
+    if isinstance(value, bool):
         raise ConfigError(path, line, f"max_file_size: cannot read {value!r} (try '20MB')")
-    return int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower() or None])
+    if isinstance(value, int):
+        size = value
+    else:
+        match = _SIZE.match(str(value))
+        if not match:
+            raise ConfigError(path, line, f"max_file_size: cannot read {value!r} (try '20MB')")
+        size = int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower() or None])
+    if size <= 0:
+        raise ConfigError(path, line, f"max_file_size must be more than 0 (got {value!r})")
+    return size
+
+
+def _profile_settings() -> dict[str, Any]:
+    """Every setting a shipped profile defines, with the value of the first that does."""
+    from plainlsc.checks.loader import PROFILES_FILE, load_profiles
+    from plainlsc.paths import rules_dir
+
+    known: dict[str, Any] = {}
+    for body in load_profiles(rules_dir() / PROFILES_FILE).values():
+        for name, value in body.items():
+            known.setdefault(name, value)
+    return known
+
+
+def _check_settings(value: dict[str, Any], where: str, text: str | None,
+                    line: int | None) -> None:
+    """A setting a profile has must keep its type; a name close to one is a misspelling.
+
+    A name unlike any profile setting is allowed: a team's own rule may use it (``$name``).
+    """
+    known = _profile_settings()
+    for name, setting in value.items():
+        at = (_line_of(text, name) if text else None) or line
+        if name not in known:
+            hint = closest(name, set(known))
+            if hint:
+                raise ConfigError(where, at, f"unknown setting {name!r}{hint}")
+            continue
+        want = known[name]
+        if isinstance(want, bool) or not isinstance(want, (int, float)):
+            ok = isinstance(setting, type(want))
+        elif isinstance(want, int):
+            ok = isinstance(setting, int) and not isinstance(setting, bool)
+        else:
+            ok = isinstance(setting, (int, float)) and not isinstance(setting, bool)
+        if not ok:
+            raise ConfigError(where, at, f"settings.{name} must be {_kind(want)}, "
+                                         f"not {setting!r}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    return "text" if isinstance(value, str) else type(value).__name__
 
 
 def _strings(value: Any, key: str, path: str, line: int | None) -> tuple[str, ...]:
@@ -109,12 +168,12 @@ def _apply(cfg: Config, body: dict[str, Any], path: Path | None, text: str | Non
         if not isinstance(value, expected):
             raise ConfigError(where, line, f"{key} has the wrong type "
                                            f"({type(value).__name__})")
-        changes.update(_convert(cfg, key, value, base, where, line))
+        changes.update(_convert(cfg, key, value, base, where, line, text))
     return replace(cfg, **changes)
 
 
 def _convert(cfg: Config, key: str, value: Any, base: Path, where: str,
-             line: int | None) -> dict[str, Any]:
+             line: int | None, text: str | None = None) -> dict[str, Any]:
     if key in ("select", "ignore", "accept", "known_acronyms"):
         items = _strings(value, key, where, line)
         return {key: tuple(i.lower() for i in items) if key == "accept" else items}
@@ -122,9 +181,10 @@ def _convert(cfg: Config, key: str, value: Any, base: Path, where: str,
         return {key: tuple(base / p for p in _strings(value, key, where, line))}
     if key == "levels":
         for rule, level in value.items():
-            if level not in LEVELS:
-                raise ConfigError(where, line, f"levels.{rule}: {level!r} is not one of "
-                                               f"{', '.join(LEVELS)}")
+            if not isinstance(level, str) or level not in LEVELS:
+                at = (_line_of(text, rule) if text else None) or line
+                raise ConfigError(where, at, f"levels.{rule}: {level!r} is not one of "
+                                             f"{', '.join(LEVELS)}")
         return {"levels": cfg.levels + tuple(value.items())}
     if key == "wordlists":
         pairs = [(rule, base / p) for rule, paths in value.items()
@@ -132,17 +192,25 @@ def _convert(cfg: Config, key: str, value: Any, base: Path, where: str,
                                    f"wordlists.{rule}", where, line)]
         return {"wordlists": cfg.wordlists + tuple(pairs)}
     if key == "settings":
+        _check_settings(value, where, text, line)
         return {"settings": cfg.settings + tuple(value.items())}
     if key == "rules":
+        for rule, opts in value.items():
+            if not isinstance(opts, dict):
+                at = (_line_of(text, rule) if text else None) or line
+                raise ConfigError(where, at, f"rules.{rule} must be a table of rule options "
+                                             f"([rules.{rule}]), not {opts!r}")
         return {"rule_options": cfg.rule_options + tuple(
-            (rule, tuple(opts.items())) for rule, opts in value.items()
-            if isinstance(opts, dict))}
+            (rule, tuple(opts.items())) for rule, opts in value.items())}
     if key == "fail_on" and value not in LEVELS:
         raise ConfigError(where, line, f"fail_on must be one of {', '.join(LEVELS)}")
     if key == "max_file_size":
         return {key: parse_size(value, where, line)}
     if key == "overrides":
-        return {"overrides": tuple(_override(o, where, line) for o in value)}
+        overrides = tuple(_override(o, where, line) for o in value)
+        for _globs, body in overrides:  # check each override now, not file by file later
+            _apply(cfg, body, base / Path(where).name if where != "<config>" else None, text)
+        return {"overrides": overrides}
     return {key: value}
 
 
@@ -154,21 +222,34 @@ def _override(item: Any, where: str, line: int | None) -> tuple[tuple[str, ...],
             raise ConfigError(where, line, f"unknown key {key!r} in an override"
                                            f"{closest(key, OVERRIDE_KEYS)}")
     files = item["files"]
-    return (tuple([files] if isinstance(files, str) else files), dict(item))
+    globs = [files] if isinstance(files, str) else files
+    if not isinstance(globs, list) or not all(isinstance(g, str) for g in globs):
+        raise ConfigError(where, line, "an override's 'files' must be a list of globs")
+    return (tuple(globs), dict(item))
 
 
 def load_config(path: Path) -> Config:
     """Read one configuration file."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(str(path), None, f"cannot read configuration: {exc.strerror}") from None
+        raise ConfigError(str(path), None, "cannot read configuration: "
+                                           f"{exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), raw.count(b"\n", 0, exc.start) + 1,
+                          "invalid TOML: not UTF-8 text (save the file as UTF-8)") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(str(path), int(match.group(1)) if match else None,
-                          f"invalid TOML: {exc}") from None
+        line = int(match.group(1)) if match else None
+        if line is None and "end of document" in str(exc):  # the last line with anything on it
+            line = len(text.rstrip().splitlines()) or 1
+        raise ConfigError(str(path), line, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(str(path), None, "invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("plainlsc", {})
     return _apply(Config(path=path), data, path, text)
@@ -176,11 +257,17 @@ def load_config(path: Path) -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start``."""
-    folder = start if start.is_dir() else start.parent
-    for parent in (folder.resolve(), *folder.resolve().parents):
+    # os.path.isdir and isfile answer False, never raise, for a name too long or a link loop.
+    folder = start if os.path.isdir(start) else start.parent
+    try:
+        folder = folder.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (3.10-3.12)
+        folder = Path(os.path.abspath(folder))
+    for parent in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = parent / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if os.path.isfile(candidate) and (name != "pyproject.toml"
+                                              or _has_tool_table(candidate)):
                 return candidate
     return None
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+#: Errors found after a configuration file was read, that name what the file said.
+_NAMED = re.compile(r"(?:unknown rule id|unknown profile) '([^'\n]+)'")
+
 
 class PlainlscError(Exception):
     """Base class: anything plainlsc reports to the user as a one-line message."""
@@ -20,8 +25,31 @@ class ConfigError(PlainlscError):
     """A broken rule file, word list or configuration file, with the line at fault."""
 
     def __init__(self, path: str, line: int | None, message: str) -> None:
+        if not line and path.endswith(".toml"):
+            line = _line_naming(path, message)
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
         self.reason = message
+
+
+def _line_naming(path: str, message: str) -> int | None:
+    """The line of a TOML configuration file that says the unknown name an error is about.
+
+    Rule ids and profile names are checked when the rules are built, after the file was
+    read; this finds the line again so the message can still say ``file:line:``.
+    """
+    match = _NAMED.search(message)
+    if not match:
+        return None
+    name = re.escape(match.group(1))
+    said = re.compile(rf"""(["']){name}\1|^[ \t]*{name}[ \t]*=|[.\[]{name}[ \t]*\]""")
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            for number, text in enumerate(handle, start=1):
+                if said.search(text):
+                    return number
+    except OSError:
+        return None
+    return None

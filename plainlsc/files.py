@@ -30,11 +30,22 @@ def _ignore_spec(folder: Path) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Files of known formats under ``folder``, honouring ``.gitignore`` files on the way."""
+def walk(folder: Path, problems: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Files of known formats under ``folder``, honouring ``.gitignore`` files on the way.
+
+    Sub-folders that cannot be opened are added to ``problems`` (when given) as
+    ``(path, reason)``, so that a folder we could not look into is reported, not skipped.
+    """
     specs: list[tuple[Path, Any]] = []
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            why = "permission denied" if isinstance(exc, PermissionError) else (
+                exc.strerror or str(exc)).lower()
+            problems.append((str(exc.filename or folder), f"cannot open folder: {why}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(root)
         try:
             st = here.stat()
@@ -74,9 +85,10 @@ def expand(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             files.append(raw)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = [str(p) for p in walk(path)]
-            if not found:
+        if os.path.isdir(path):  # False, not an exception, for a name too long or a link loop
+            before = len(problems)
+            found = [str(p) for p in walk(path, problems)]
+            if not found and len(problems) == before:
                 problems.append((raw, "no files of a known format (.txt, .md, .html, .docx)"))
             files.extend(found)
         else:

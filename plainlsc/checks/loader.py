@@ -8,6 +8,7 @@ profile changes every threshold that depends on it. Errors name the file and lin
 from __future__ import annotations
 
 import difflib
+import string
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,20 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file safely; any problem becomes ``file:line: message``."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(str(path), None, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    except IsADirectoryError:
+        raise ConfigError(str(path), None, "is a folder, not a rule file") from None
+    except OSError as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
     try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), data.count(b"\n", 0, exc.start) + 1,
+                          "cannot read: not UTF-8 text (save the file as UTF-8)") from None
+    try:
+        _check_depth(text, str(path))
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -60,6 +69,30 @@ def load_yaml(path: Path) -> Any:
         raise ConfigError(str(path), line, f"invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(str(path), None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(str(path), None, "invalid YAML: nested too deeply") from None
+
+
+#: Deeper nesting than any rule file needs; libyaml's composer recurses in C, and a hostile
+#: file of 100,000 "[" would overflow the stack and kill the process (not an exception).
+MAX_DEPTH = 100
+
+
+def _check_depth(text: str, path: str) -> None:
+    """Refuse YAML nested more than :data:`MAX_DEPTH` deep, before building anything.
+
+    Walks the parser's events (the parser keeps its own stack, it does not recurse).
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_SAFE_BASE):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise ConfigError(path, mark.line + 1 if mark else None,
+                                  f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def closest(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
@@ -89,9 +122,48 @@ def _scope(raw: Any, default: frozenset[str], path: str, line: int) -> frozenset
     return frozenset(items)
 
 
-def parse_rule(raw: Any, path: str) -> RuleSpec:
+_PROBES: tuple[Any, ...] = ("text", 1, 1.5)
+
+
+def check_template(template: str, key: str, rule_id: str, path: str, line: int) -> None:
+    """A message template may only fill in named fields (``{match}``, ``{suggestion}``).
+
+    Positional fields, attribute or index look-ups (``{match.__class__}``) and broken braces
+    are refused when the rule is loaded, rather than failing on every document later.
+    """
+    where = f"rule {rule_id!r}: {key}"
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ConfigError(path, line, f"{where} is not a valid template ({exc}; write a "
+                                      "literal brace as {{ or }})") from None
+    for _text, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ConfigError(path, line, f"{where}: {{{name}}} is not a field name (use "
+                                          "names such as {match} or {suggestion})")
+        if conversion not in (None, "r", "s", "a"):
+            raise ConfigError(path, line, f"{where}: unknown conversion !{conversion} in "
+                                          f"{{{name}}}")
+        if spec and "{" in spec:
+            raise ConfigError(path, line, f"{where}: {{{name}:{spec}}} has a field inside "
+                                          "its format")
+        if spec and not any(_formats(probe, spec) for probe in _PROBES):
+            raise ConfigError(path, line, f"{where}: {{{name}:{spec}}} is not a valid format")
+
+
+def _formats(value: Any, spec: str) -> bool:
+    try:
+        format(value, spec)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
     """Check one rule mapping's common keys and split off its kind's own options."""
-    line = getattr(raw, "line", 0)
+    line = getattr(raw, "line", default_line)
     if not isinstance(raw, dict):
         raise ConfigError(path, line, "a rule must be a mapping of keys to values")
     rule_id = _need_str(raw, "id", path, line, None)
@@ -106,17 +178,30 @@ def parse_rule(raw: Any, path: str) -> RuleSpec:
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict):
         raise ConfigError(path, line, f"rule {rule_id!r}: examples must be a mapping")
+    for name, items in examples.items():
+        listed = [items] if isinstance(items, str) else items or []
+        if not isinstance(listed, list) or not all(isinstance(x, (str, int, float))
+                                                   for x in listed):
+            raise ConfigError(path, line, f"rule {rule_id!r}: examples.{name} must be a list "
+                                          "of texts")
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(path, line, f"rule {rule_id!r}: enabled must be true or false, not "
+                                      f"{enabled!r}")
+    message = _need_str(raw, "message", path, line, None)
+    check_template(message, "message", rule_id, path, line)
     return RuleSpec(
         id=rule_id, kind=kind_name,
-        message=_need_str(raw, "message", path, line, None),
+        message=message,
         level=check_level(raw.get("level", "warning"), path, line),
         description=_need_str(raw, "description", path, line, None),
         link=str(link), scope=_scope(raw.get("scope"), kind_cls.default_scope, path, line),
         options=options, file=path, line=line,
         why=str(raw.get("why", "")), example=str(raw.get("example", "")),
         better=str(raw.get("better", "")),
-        examples={k: [str(x) for x in v or []] for k, v in examples.items()},
-        enabled=bool(raw.get("enabled", True)),
+        examples={str(k): [str(x) for x in ([v] if isinstance(v, str) else v or [])]
+                  for k, v in examples.items()},
+        enabled=enabled,
     )
 
 
@@ -129,8 +214,13 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
             raise ConfigError(path, line, f"rule {rule_id!r}: unknown key {key!r} for kind "
                                           f"{kind_cls.name!r}{hint}")
         expected = allowed[key][0]
-        if not (isinstance(value, str) and value.startswith("$")) and not isinstance(
-                value, expected):
+        wanted = expected if isinstance(expected, tuple) else (expected,)
+        if isinstance(value, bool) and bool not in wanted:
+            ok = False  # YAML's true is an int to Python, but "max: true" is a mistake
+        else:
+            ok = (isinstance(value, str) and value.startswith("$")) or isinstance(value,
+                                                                                  expected)
+        if not ok:
             names = expected.__name__ if isinstance(expected, type) else " or ".join(
                 t.__name__ for t in expected)
             raise ConfigError(path, line, f"rule {rule_id!r}: {key!r} must be {names}")
@@ -151,7 +241,7 @@ def rules_in_file(path: Path) -> list[RuleSpec]:
             raise ConfigError(str(path), getattr(data, "line", None), "'rules' must be a list")
     else:
         items = [data]
-    return [parse_rule(item, str(path)) for item in items]
+    return [parse_rule(item, str(path), 1 if item is data else 0) for item in items]
 
 
 def rule_files(folder: Path) -> list[Path]:

@@ -72,20 +72,21 @@ def _counts(report: Report) -> str:
     s = report.summary()
     parts = [f"{s[k]} {k if s[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions")
              if s[k]]
-    files = f"{s['files']} file" + ("s" if s["files"] != 1 else "")
+    checked = s["files"] - s["unreadable"]
+    files = f"{checked} file" + ("s" if checked != 1 else "")
+    unreadable = (f" {s['unreadable']} file{'s' if s['unreadable'] != 1 else ''} could not be "
+                  "read.") if s["unreadable"] else ""
     if not parts:
-        return f"No problems found in {files}."
-    return f"{', '.join(parts)} in {files}."
+        return f"No problems found in {files}.{unreadable}"
+    return f"{', '.join(parts)} in {files}.{unreadable}"
 
 
 def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 11),
                 profile: str = "nhs", quiet: bool = False, **_: Any) -> None:
     """Print the report for a person at a terminal."""
     for file in report.files:
-        if file.error is not None:
-            console.print(Text(f"{file.path}: error: {file.error}", style="bold red"))
-            continue
-        if quiet:
+        if file.error is not None or quiet:
+            continue  # unreadable files are reported on stderr, one line each
             continue
         console.print(headline(file, target, profile))
         if file.findings:

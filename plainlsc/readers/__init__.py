@@ -6,10 +6,13 @@ decoded text; Word files are bytes, so a reader may instead take bytes (``binary
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from typing import BinaryIO
 
 from plainlsc.errors import InputError
 from plainlsc.model import Document
@@ -86,22 +89,54 @@ def read_bytes(data: bytes, format: str, path: str) -> Document:
     return _reader(fmt)(text, path)
 
 
+def describe_size(n: int) -> str:
+    """A size for a message: "512 bytes", "12.5 KB", "20 MB" (1 KB = 1024 bytes)."""
+    if n < 1024:
+        return f"{n} byte{'s' if n != 1 else ''}"
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"  # pragma: no cover
+
+
+def _too_large(path: str, size: int | None, max_bytes: int) -> InputError:
+    how_big = f"file is {describe_size(size)}," if size is not None else "input is"
+    return InputError(path, f"{how_big} over the limit of {describe_size(max_bytes)} "
+                            "(set max_file_size to raise it)")
+
+
+def read_limited(handle: BinaryIO, path: str, max_bytes: int) -> bytes:
+    """Read a stream to its end, refusing it as soon as it passes ``max_bytes``.
+
+    A file that grows while we read it, or a pipe, cannot make us hold more than the limit.
+    """
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(path, None, max_bytes)
+    return data
+
+
 def read_path(path: str, format: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a file from disk; every failure becomes an :class:`InputError` naming the file."""
     name = format or format_for(path)
-    if name is None:
-        raise InputError(path, "unknown file type (use --format-in to say what it is)")
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(path, f"file is {size / 1_048_576:.1f} MB, over the limit of "
-                                   f"{max_bytes / 1_048_576:.0f} MB "
-                                   "(set max_file_size to raise it)")
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder, not a file")
+        if name is None:
+            raise InputError(path, "unknown file type (use --format-in to say what it is)")
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe or a device (a link to /dev/zero) would block or never end.
+            raise InputError(path, "not a regular file (a pipe, socket or device)")
+        if info.st_size > max_bytes:
+            raise _too_large(path, info.st_size, max_bytes)
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = read_limited(handle, path, max_bytes)
     except InputError:
         raise
+    except ValueError:  # a NUL character in the name: no file can have it
+        raise InputError(path, "not a valid file name") from None
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -109,5 +144,8 @@ def read_path(path: str, format: str | None = None,
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "symbolic link loop (a link that leads back to itself)") \
+                from None
+        raise InputError(path, (exc.strerror or str(exc)).lower()) from None
     return read_bytes(data, name, path)

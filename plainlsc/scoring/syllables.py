@@ -264,7 +264,7 @@ def _cardinal(n: int) -> int:
 
 def _digit_by_digit(digits: str) -> int:
     """Phone numbers and codes: each digit, with 0 read as "oh"."""
-    return sum(1 if d == "0" else _UNITS[int(d)] for d in digits if d.isdigit())
+    return sum(1 if d == "0" else _UNITS[int(d)] for d in digits if d.isdecimal())
 
 
 def _year(n: int) -> int:
@@ -281,7 +281,7 @@ def number_syllables(text: str) -> int:
     """Syllables of a number written in digits, as read aloud (roughly; see the module doc)."""
     whole, _, fraction = text.partition(".")
     digits = whole.replace(",", "")
-    if not digits.isdigit():
+    if not digits.isdecimal():
         return max(1, _digit_by_digit(text))
     if (len(digits) > 1 and digits.startswith("0")) or len(digits) > 12:
         count = _digit_by_digit(digits)
