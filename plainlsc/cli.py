@@ -56,6 +56,12 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def say_unreadable(report: Any) -> None:
+    """One stderr line for each file that could not be read."""
+    for file in report.errors:
+        say(f"{file.path}: {file.error}")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"plainlsc {__version__}")
@@ -70,6 +76,10 @@ def _main(
     """plainlsc: plain-English checks for public health communications."""
 
 
+PathsArg = Annotated[list[str], typer.Argument(help="Files or folders; - reads standard input.")]
+FormatInOpt = Annotated[Optional[str], typer.Option("--format-in", help="Format of standard "
+                        "input: text, markdown, html.")]
+DataFormatOpt = Annotated[OutFormat, typer.Option("--format", "-f", help="text or json.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration "
                       "file instead of looking for .plainlsc.toml or pyproject.toml.")]
 ProfileOpt = Annotated[Optional[str], typer.Option("--profile", help="nhs (default), govuk "
@@ -134,8 +144,7 @@ def check(
                                                "standard input.")],
     format: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] =
     OutFormat.text,
-    format_in: Annotated[Optional[str], typer.Option("--format-in", help="Format of standard "
-                         "input: text, markdown, html.")] = None,
+    format_in: FormatInOpt = None,
     profile: ProfileOpt = None,
     config: ConfigOpt = None,
     fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="The lowest level that "
@@ -186,15 +195,21 @@ def _default_jobs(paths: list[str]) -> int:
 
 
 def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
-    settings = ruleset.settings
-    target = (int(settings.get("reading_age_min", 9)), int(settings.get("reading_age_max", 11)))
+    """Print the report in the chosen format, then one stderr line per unreadable file."""
     if format is OutFormat.text:
         from plainlsc.output.text import render_text
 
+        settings = ruleset.settings
+        target = (int(settings.get("reading_age_min", 9)),
+                  int(settings.get("reading_age_max", 11)))
         render_text(report, _console(), target, ruleset.profile, quiet)
-        for file in report.errors:
-            say(f"{file.path}: {file.error}")
-        return
+    else:
+        sys.stdout.write(_machine_output(report, format, ruleset))
+    say_unreadable(report)
+
+
+def _machine_output(report: Any, format: OutFormat, ruleset: Any) -> str:
+    """JSON, SARIF or GitHub annotations, ending with a newline."""
     if format is OutFormat.json:
         from plainlsc.output.json_format import render_json
 
@@ -207,18 +222,14 @@ def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
         from plainlsc.output.github import render_github
 
         out = render_github(report)
-    sys.stdout.write(out + ("\n" if out and not out.endswith("\n") else ""))
-    for file in report.errors:
-        say(f"{file.path}: {file.error}")
+    return out + ("\n" if out and not out.endswith("\n") else "")
 
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads standard "
-                                               "input.")],
-    format: Annotated[OutFormat, typer.Option("--format", "-f", help="text or json.")] =
-    OutFormat.text,
-    format_in: Annotated[Optional[str], typer.Option("--format-in")] = None,
+    paths: PathsArg,
+    format: DataFormatOpt = OutFormat.text,
+    format_in: FormatInOpt = None,
     profile: ProfileOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -236,8 +247,7 @@ def score(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         render_scores(report, _console())
-    for file in report.errors:
-        say(f"{file.path}: {file.error}")
+    say_unreadable(report)
     raise typer.Exit(2 if report.errors else 0)
 
 
@@ -264,11 +274,9 @@ def explain(
 
 @app.command()
 def acronyms(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads standard "
-                                               "input.")],
-    format: Annotated[OutFormat, typer.Option("--format", "-f", help="text or json.")] =
-    OutFormat.text,
-    format_in: Annotated[Optional[str], typer.Option("--format-in")] = None,
+    paths: PathsArg,
+    format: DataFormatOpt = OutFormat.text,
+    format_in: FormatInOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Print each document's acronyms as a glossary table, ready to paste into a report."""
@@ -284,17 +292,16 @@ def acronyms(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         render_acronyms(report, _console())
-    for file in report.errors:
-        say(f"{file.path}: {file.error}")
+    say_unreadable(report)
     raise typer.Exit(2 if report.errors else 0)
 
 
 @app.command()
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to check.")],
+    paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] =
     Path("plainlsc-report.html"),
-    format_in: Annotated[Optional[str], typer.Option("--format-in")] = None,
+    format_in: FormatInOpt = None,
     profile: ProfileOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -309,8 +316,7 @@ def report(
     write_report(result, output, ruleset)
     typer.echo(f"Wrote {output} ({len(result.findings)} findings in {len(result.files)} "
                f"file{'s' if len(result.files) != 1 else ''}).")
-    for file in result.errors:
-        say(f"{file.path}: {file.error}")
+    say_unreadable(result)
     raise typer.Exit(2 if result.errors else 0)
 
 
