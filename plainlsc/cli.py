@@ -234,19 +234,26 @@ def score(
     config: ConfigOpt = None,
 ) -> None:
     """Print only the reading-ease scores."""
+    from plainlsc.output.scores import render_scores
+
+    _per_file(_config(config, profile, paths, select=["readability"]), paths, format_in,
+              format, lambda f: f.scores.to_dict() if f.scores else {"error": f.error},
+              render_scores)
+
+
+def _per_file(cfg: Any, paths: list[str], format_in: str | None, format: OutFormat,
+              as_json: Any, render: Any) -> NoReturn:
+    """Check, then print one JSON entry per file or a table; exit 2 if a file was unreadable."""
     import json
 
     from plainlsc.checker import check_paths
-    from plainlsc.output.scores import render_scores
 
-    cfg = _config(config, profile, paths, select=["readability"])
     report = check_paths(paths, cfg, format_in)
     if format is OutFormat.json:
-        data = {f.path: (f.scores.to_dict() if f.scores else {"error": f.error})
-                for f in report.files}
+        data = {f.path: as_json(f) for f in report.files}
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        render_scores(report, _console())
+        render(report, _console())
     say_unreadable(report)
     raise typer.Exit(2 if report.errors else 0)
 
@@ -280,20 +287,11 @@ def acronyms(
     config: ConfigOpt = None,
 ) -> None:
     """Print each document's acronyms as a glossary table, ready to paste into a report."""
-    import json
-
-    from plainlsc.checker import check_paths
     from plainlsc.output.acronyms_table import render_acronyms
 
-    cfg = _config(config, None, paths, select=["acronym-undefined"])
-    report = check_paths(paths, cfg, format_in)
-    if format is OutFormat.json:
-        data = {f.path: [a.to_dict() for a in f.acronyms] for f in report.files if not f.error}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        render_acronyms(report, _console())
-    say_unreadable(report)
-    raise typer.Exit(2 if report.errors else 0)
+    _per_file(_config(config, None, paths, select=["acronym-undefined"]), paths, format_in,
+              format, lambda f: [a.to_dict() for a in f.acronyms] if not f.error
+              else {"error": f.error}, render_acronyms)
 
 
 @app.command()
