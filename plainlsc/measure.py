@@ -8,11 +8,13 @@ sign-offs do not count at all.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from plainlsc.model import Document
 from plainlsc.scoring import CountAccumulator, Scores, compute_scores, syllables
 
 
+@lru_cache(maxsize=65536)
 def reading_form(word: str) -> str:
     """The word as the formulas should count it.
 
@@ -24,6 +26,12 @@ def reading_form(word: str) -> str:
     if word[:1].isdigit() and word.strip("0123456789,.:/-") == "":
         return "number"
     return word
+
+
+@lru_cache(maxsize=65536)
+def _is_hard(word: str) -> bool:
+    """A long everyday word a writer could replace (not a name, acronym or number)."""
+    return len(word) > 4 and word.isalpha() and word.islower() and syllables(word) >= 3
 
 
 def measure(doc: Document, hard_words: int = 10) -> Scores:
@@ -41,6 +49,5 @@ def measure(doc: Document, hard_words: int = 10) -> Scores:
             if sentence.word_count:
                 words = [reading_form(w) for w in sentence.texts]
                 acc.add_sentence(words)
-                hard.update(w for w in words if len(w) > 4 and w.isalpha() and w.islower()
-                            and syllables(w) >= 3)
+                hard.update(w for w in words if _is_hard(w))
     return compute_scores(acc.result(), [w for w, _ in hard.most_common(hard_words)])

@@ -4,6 +4,7 @@ sentence starts are. Each is computed once per block and cached for the run.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -99,20 +100,21 @@ def quotes(ctx: RunContext, block: Block) -> Spans:
     return spans
 
 
+_OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans from an opening quotation mark to its closing one (or the paragraph's end)."""
     spans = []
-    i = 0
-    while i < len(text):
-        close = _QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
-        end = text.find(close, i + 1)
+    match = _OPENING.search(text)
+    while match is not None:
+        i = match.start()
+        end = text.find(_QUOTE_PAIRS[text[i]], i + 1)
         if end < 0:
             spans.append((i, len(text)))  # a quote running to the end of the paragraph
             break
         spans.append((i, end + 1))
-        i = end + 1
+        match = _OPENING.search(text, end + 1)
     if not spans and text.endswith("”"):
         spans.append((0, len(text)))  # the second paragraph of a quote that opened earlier
     return spans
