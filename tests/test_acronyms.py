@@ -106,3 +106,9 @@ def test_json_acronyms_and_glossary_command(tmp_path: Path,
     assert main(["acronyms", str(path)]) == 0
     out = capsys.readouterr().out
     assert "integrated care system" in out and "(well known)" in out
+
+
+def test_honours_in_a_sign_off_are_not_flagged() -> None:
+    text = ("Dear Ms Jones,\n\nThe CCG will write again soon.\n\nYours sincerely\n\n"
+            "Dr Sam Patel OBE FRCGP\nClinical Lead\n")
+    assert [m for _, _, m in by_rule(check_text(text), "acronym-undefined")] == ["CCG"]
