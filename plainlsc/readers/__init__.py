@@ -105,15 +105,24 @@ def _too_large(path: str, size: int | None, max_bytes: int) -> InputError:
                             "(set max_file_size to raise it)")
 
 
+_CHUNK = 1 << 20
+
+
 def read_limited(handle: BinaryIO, path: str, max_bytes: int) -> bytes:
     """Read a stream to its end, refusing it as soon as it passes ``max_bytes``.
 
     A file that grows while we read it, or a pipe, cannot make us hold more than the limit.
     """
-    data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise _too_large(path, None, max_bytes)
-    return data
+    chunks: list[bytes] = []
+    total = 0
+    while True:  # in pieces: read(max_bytes + 1) would allocate the whole limit up front
+        chunk = handle.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_large(path, None, max_bytes)
+        chunks.append(chunk)
 
 
 def read_path(path: str, format: str | None = None,
