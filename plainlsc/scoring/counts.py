@@ -74,6 +74,11 @@ def is_complex_word(word: str, syllable_count: int | None = None, proper: bool =
     return not (ending_adds and count - 1 < 3)
 
 
+def _poly_key(word: str) -> str:
+    """How a long word is counted in ``polysyllables``: lower case, straight apostrophe."""
+    return word.lower().replace("\u2019", "'")
+
+
 @lru_cache(maxsize=65536)
 def _profile(word: str, proper: bool) -> tuple[int, int, bool, bool]:
     """Syllables, letters, complex?, difficult? of one word: words repeat, so work once."""
@@ -117,34 +122,34 @@ class CountAccumulator:
         one, unless ``first_word_is_sentence_start`` is False (a fragment continuing a
         sentence) or ``proper`` gives a flag per word (e.g. from a part-of-speech tagger).
         """
-        counted = 0
+        counted = syll = letters = long_ = poly = complex_ = difficult = 0
+        at_start = first_word_is_sentence_start
         for index, word in enumerate(words):
             if not (word.isalnum() or _has_alnum(word)):
                 continue
             if proper is not None and index < len(proper):
                 is_proper = proper[index]
             else:
-                is_proper = _looks_proper(word, index == 0 and first_word_is_sentence_start)
-            self._add_word(word, is_proper)
+                is_proper = _looks_proper(word, index == 0 and at_start)
+            profile = _profile(word, is_proper)
             counted += 1
+            syll += profile[0]
+            letters += profile[1]
+            long_ += profile[1] >= 7
+            complex_ += profile[2]
+            difficult += profile[3]
+            if profile[0] >= 3:
+                poly += 1
+                self.polysyllables[_poly_key(word)] += 1
         if counted:
             self._sentences += 1
-
-    def _add_word(self, word: str, proper: bool) -> None:
-        """Count one word."""
-        count, letters, complex_, difficult = _profile(word, proper)
-        self._words += 1
-        self._syllables += count
-        self._letters += letters
-        if letters >= 7:
-            self._long += 1
-        if count >= 3:
-            self._polysyllabic += 1
-            self.polysyllables[word.lower().replace("\u2019", "'")] += 1
-        if complex_:
-            self._complex += 1
-        if difficult:
-            self._difficult += 1
+            self._words += counted
+            self._syllables += syll
+            self._letters += letters
+            self._long += long_
+            self._polysyllabic += poly
+            self._complex += complex_
+            self._difficult += difficult
 
     def hard_words(self, limit: int = 10) -> list[str]:
         """The most frequent polysyllabic words, most frequent first (ties: first seen)."""
