@@ -124,14 +124,3 @@ class Report:
             return 2
         threshold = level_rank(fail_on)
         return 1 if any(level_rank(f.severity) >= threshold for f in self.findings) else 0
-
-    # Convenience for API users who check one text.
-    @property
-    def scores(self) -> Scores | None:
-        """The scores of the first file (handy for a report of one text)."""
-        return self.files[0].scores if self.files else None
-
-    @property
-    def acronyms(self) -> list[Any]:
-        """The acronyms of the first file."""
-        return self.files[0].acronyms if self.files else []

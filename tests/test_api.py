@@ -45,7 +45,7 @@ def test_score_attribute_and_key_access() -> None:
 def test_syllables() -> None:
     assert plainlsc.syllables("facilitate") == 4
     assert plainlsc.syllables("cat") == 1
-    assert isinstance(plainlsc.syllables("Northmoorshire"), int)
+    assert plainlsc.syllables("Northmoorshire") in (3, 4)  # not in the dictionary: estimated
 
 
 def test_acronyms_api() -> None:

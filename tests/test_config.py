@@ -135,3 +135,20 @@ def test_inline_suppression_in_text_and_markdown() -> None:
     found = [(f.line, f.match) for f in check_text(md, "markdown").findings
              if f.rule == "plain-words"]
     assert found == [(7, "utilise")]
+
+
+def test_team_list_for_passive_voice_extends_the_exceptions(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.txt"
+    ours.write_text("# adjectives in our letters\nhoused\n", encoding="utf-8")
+    text = "The clinic is housed in the old library. The letter was posted.\n"
+    found = [f.match for f in check_text(text, config=Config(
+        select=("passive-voice",), wordlists=(("passive-voice", ours),))).findings]
+    assert found == ["was posted"]
+
+
+def test_team_known_acronyms_are_not_shouting() -> None:
+    text = "Ask the NORTHCARE team.\n"
+    assert [f.rule for f in check_text(text, config=Config(select=("all-caps",))).findings] \
+        == ["all-caps"]
+    assert check_text(text, config=Config(select=("all-caps",),
+                                          known_acronyms=("NORTHCARE",))).findings == []

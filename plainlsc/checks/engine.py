@@ -68,11 +68,16 @@ class RuleLoader:
         raise self.spec.error(f"word list {name!r} not found next to the rule file or in "
                               f"{wordlists_dir()}")
 
-    def wordlists(self, names: list[str] | str) -> list[WordList]:
-        """The rule's word lists plus any the configuration adds for this rule id."""
+    def wordlists(self, names: list[str] | str, team: bool = True) -> list[WordList]:
+        """The named word lists, plus (if ``team``) those the configuration adds for this rule.
+
+        A rule that reads several lists asks for the team's additions with one of them only,
+        so a team list extends the list it is meant for and is not read twice.
+        """
         names = [names] if isinstance(names, str) else names
         lists = [load_any(self.wordlist_path(n)) for n in names]
-        lists += [load_any(p) for rule, p in self.config.wordlists if rule == self.spec.id]
+        if team:
+            lists += [load_any(p) for rule, p in self.config.wordlists if rule == self.spec.id]
         return lists
 
 

@@ -36,9 +36,6 @@ to the next free colour, so different rules on one page never share a colour.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -51,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from plainlsc import __version__
+from plainlsc.atomic import write_atomic
 from plainlsc.errors import PlainlscError
 from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
@@ -84,32 +82,11 @@ def write_report(report: Report, output: Path, ruleset: Any) -> None:
     """Write the page atomically: a reader never sees half a report, even if we are killed."""
     page = render_report(report, ruleset, generated=date.today())
     try:
-        _write_atomic(Path(output), page.encode("utf-8", "replace"))
+        # A lone surrogate from an undecodable file name or text cannot be written as UTF-8.
+        clean = page.encode("utf-8", "replace").decode("utf-8")
+        write_atomic(output, clean, "utf-8", newline="")
     except OSError as exc:
         raise PlainlscError(f"cannot write {output}: {exc.strerror or exc}") from None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """A temporary file in the same folder, then ``os.replace`` (atomic on one file system)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it 0600; a report is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ class PassiveVoice(RuleKind):
             "max_adverbs": (int, False), "exceptions": (list, False)}
 
     def setup(self, options: dict[str, Any], loader: Any) -> None:
-        irregular = [e.term for wl in loader.wordlists(options["participles"])
+        irregular = [e.term for wl in loader.wordlists(options["participles"], team=False)
                      for e in wl.entries]
         self.adjectives = frozenset(
             [e.term.lower() for wl in loader.wordlists(options["adjectives"]) for e in wl.entries]

@@ -68,7 +68,7 @@ class PhraseKind(RuleKind):
 
     def _entries(self, options: dict[str, Any], loader: Any) -> Iterator[Entry]:
         names = options.get("wordlist")
-        lists = loader.wordlists(names) if names else loader.wordlists([])
+        lists = loader.wordlists(names or [])
         for wl in lists:
             yield from wl.entries
         for token in options.get("tokens", []):

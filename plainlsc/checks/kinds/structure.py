@@ -42,9 +42,10 @@ class Structure(RuleKind):
                                   f"(known: {', '.join(sorted(CHECKS))})")
         self.fn = CHECKS[name]
         self.options = options
-        self.acronyms = frozenset(
-            e.term.split()[0].upper() for wl in loader.wordlists(options.get("acronyms", []))
-            for e in wl.entries)
+        listed = (e.term.split()[0] for wl in loader.wordlists(options.get("acronyms", []))
+                  for e in wl.entries)
+        # The team's known acronyms are not shouting either.
+        self.acronyms = frozenset(a.upper() for a in (*listed, *loader.config.known_acronyms))
 
     def check(self, ctx: RunContext) -> None:
         self.fn(self, ctx)
