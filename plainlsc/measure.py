@@ -40,14 +40,26 @@ def measure(doc: Document, hard_words: int = 10) -> Scores:
     The "hard words" shown to the writer are the frequent long words a writer can change:
     names and acronyms raise SMOG too, but "Lancashire" or "NHS" is not advice.
     """
-    acc = CountAccumulator()
-    hard: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()  # every word, in the order first seen
+    openings: Counter[str] = Counter()
+    sentences = 0
     for block in doc.blocks:
         if not block.is_prose:
             continue
         for sentence in block.sentences:
-            if sentence.word_count:
-                words = [reading_form(w) for w in sentence.texts]
-                acc.add_sentence(words)
-                hard.update(w for w in words if _is_hard(w))
+            texts = sentence.texts
+            if texts:
+                sentences += 1
+                occurrences.update(texts)
+                openings[texts[0]] += 1
+    forms: Counter[str] = Counter()
+    form_openings: Counter[str] = Counter()
+    for word, count in occurrences.items():
+        form = reading_form(word)
+        forms[form] += count
+        if word in openings:
+            form_openings[form] += openings[word]
+    acc = CountAccumulator()
+    acc.add_word_counts(forms, form_openings, sentences)
+    hard = Counter({w: n for w, n in forms.items() if _is_hard(w)})
     return compute_scores(acc.result(), [w for w, _ in hard.most_common(hard_words)])

@@ -3,12 +3,14 @@
 spaCy is imported on first use only, so ``plainlsc --help`` stays fast. A blank English
 pipeline is enough: its tokenizer already keeps "Dr.", "e.g." and "p.m." whole. If the user
 names an installed trained pipeline (``model`` in configuration) we use its tokenizer too; we
-never download one. Text goes to spaCy one block at a time, so its 1,000,000-character limit
-never applies to a whole file.
+never download one. Text goes to spaCy in groups of blocks of about 100,000 characters, so
+a large file never becomes one huge spaCy ``Doc``; the per-token work after tokenising is done
+with numpy arrays over a whole group, and only the few possible sentence ends one by one.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from array import array
 from collections.abc import Iterable
@@ -41,8 +43,17 @@ MAX_SENTENCE_TOKENS = 2000
 
 @lru_cache(maxsize=4)
 def tokenizer(model: str | None = None) -> Any:
-    """The spaCy tokenizer: a trained pipeline's if ``model`` is installed, else blank English."""
-    return _pipeline(model).tokenizer
+    """The spaCy tokenizer: a trained pipeline's if ``model`` is installed, else blank English.
+
+    Loading it leaves a large heap of long-lived objects (spaCy's modules, its vocabulary,
+    our rules and word lists). ``gc.freeze`` takes them out of the garbage collector's
+    reach: otherwise every full collection walks them all again, which was 7% of the time
+    of checking a thousand pages. Frozen objects are never freed, which suits objects
+    that live as long as the process anyway.
+    """
+    pipeline = _pipeline(model)
+    gc.freeze()
+    return pipeline.tokenizer
 
 
 def _pipeline(model: str | None) -> Language:
@@ -59,13 +70,29 @@ def _pipeline(model: str | None) -> Language:
 
 
 def segment_blocks(blocks: Iterable[Block], model: str | None = None) -> None:
-    """Fill in the sentences of every block."""
+    """Fill in the sentences of every block.
+
+    Blocks go to spaCy in groups, joined by blank lines (always a token boundary), so that
+    the per-call costs of spaCy and numpy are paid once per group instead of once per
+    heading or bullet; a group stays small enough that its tokens never take much memory.
+    """
     tok = tokenizer(model)
     if len(_WORD_TEXTS) > 500_000:
         _WORD_TEXTS.clear()  # keep the shared strings bounded over a very large site
+    if len(_FLAGS) > 1_000_000:
+        _FLAGS.clear()
+    group: list[Block] = []
+    size = 0
     for block in blocks:
-        if block.text.strip():
-            block.sentences = split_sentences(block.text, tok(_tame_long_runs(block.text)))
+        if not block.text.strip():
+            continue
+        if group and size + len(block.text) > GROUP_CHARS:
+            _segment_group(group, tok)
+            group, size = [], 0
+        group.append(block)
+        size += len(block.text) + len(_JOIN)
+    if group:
+        _segment_group(group, tok)
 
 
 #: A run of this many characters without a space is no word (a line of "=====", a pasted
@@ -90,95 +117,180 @@ def _tame_long_runs(text: str) -> str:
 #: distinct ones, so sharing the strings saves most of the memory words take.
 _WORD_TEXTS: dict[str, str] = {}
 _ALNUM = re.compile(r"[^\W_]")
-
-
-def _is_word(text: str) -> bool:
-    """A token with a letter or digit in it is (part of) a word."""
-    return text.isalnum() or _ALNUM.search(text) is not None
-
-
-def _tokens(text: str, doc: Any) -> list[tuple[str, int, bool]]:
-    """(text, offset, is-address) for each non-space token, read as arrays.
-
-    Reading spaCy's token attributes one Token object at a time costs more than the
-    tokenising itself; ``Doc.to_array`` hands them over in one call.
-    """
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL
-
-    if not len(doc):
-        return []
-    rows = doc.to_array([IDX, LENGTH, IS_SPACE, LIKE_URL, LIKE_EMAIL]).tolist()
-    out = []
-    for idx, length, space, url, email in rows:
-        if not space:
-            tok = text[idx:idx + length]
-            out.append((tok, idx, bool(url or email) or tok[:1] in "@#"))
-    return out
-
-
-def _ends_sentence(tokens: list[tuple[str, int, bool]], i: int) -> bool:
-    """Whether the token at ``i`` (a full stop, ! or ?, or "etc.") closes a sentence."""
-    text = tokens[i][0]
-    if text in SENTENCE_END:
-        if text == "." and i > 0 and tokens[i - 1][0].lower() in NON_FINAL:
-            return False
-    elif text.lower() not in FINAL_ABBREVIATIONS:
-        return False
-    j = i + 1
-    while j < len(tokens) and tokens[j][0] in CLOSERS:
-        j += 1
-    if j >= len(tokens):
-        return True
-    nxt = tokens[j][0]
-    if nxt in SENTENCE_END:
-        return False  # "(Mon.-Fri.)." ends at the last stop, not the first
-    return not nxt[:1].islower()
-
-
 CONNECTORS = frozenset({"-", "'", "’", "/", "&", "+", "."})
 
+#: What a token's text says about it, as bits; worked out once per distinct token.
+F_ALNUM, F_CONNECTOR, F_END_CHAR, F_HANDLE, F_CLOSER = 1, 2, 4, 8, 16
+F_SENTENCE_END, F_NON_FINAL, F_FINAL_ABBREVIATION, F_LOWER_START, F_STOP = 32, 64, 128, 256, 512
+#: Token flags by spaCy's hash of the token text (ORTH).
+_FLAGS: dict[int, int] = {}
 
-def split_sentences(text: str, doc: Any) -> list[Sentence]:
-    """Group tokens into sentences; a block always holds at least one if it has words.
+
+def _flags_of(text: str) -> int:
+    lower = text.lower()
+    return ((F_ALNUM if text.isalnum() or _ALNUM.search(text) else 0)
+            | (F_CONNECTOR if text in CONNECTORS else 0)
+            | (F_END_CHAR if text[-1:] in _END_CHARS else 0)
+            | (F_HANDLE if text[:1] in ("@", "#") else 0)
+            | (F_CLOSER if text in CLOSERS else 0)
+            | (F_SENTENCE_END if text in SENTENCE_END else 0)
+            | (F_NON_FINAL if lower in NON_FINAL else 0)
+            | (F_FINAL_ABBREVIATION if lower in FINAL_ABBREVIATIONS else 0)
+            | (F_LOWER_START if text[:1].islower() else 0)
+            | (F_STOP if text == "." else 0))
+
+
+def _token_flags(orth: Any, strings: Any) -> Any:
+    """The flags of every token, from the flags of each distinct token text."""
+    import numpy as np
+
+    distinct, inverse = np.unique(orth, return_inverse=True)
+    known = _FLAGS
+    table = []
+    for key in distinct.tolist():
+        flags = known.get(key)
+        if flags is None:
+            flags = known[key] = _flags_of(strings[key])
+        table.append(flags)
+    return np.array(table, dtype=np.int32)[inverse.reshape(-1)]
+
+
+_JOIN = "\n\n"
+#: Characters of block text sent to spaCy in one call.
+GROUP_CHARS = 100_000
+
+
+def _segment_group(group: list[Block], tok: Any) -> None:
+    """Tokenise a group of blocks in one call, then split each block into sentences."""
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
+
+    raw = _JOIN.join(block.text for block in group)
+    doc = tok(_JOIN.join(_tame_long_runs(block.text) for block in group))
+    if not len(doc):
+        return
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE, LIKE_URL, LIKE_EMAIL, ORTH])
+    rows = rows[rows[:, 2] == 0]  # whitespace tokens are no part of any sentence
+    idx = rows[:, 0].astype(np.int64)
+    end = idx + rows[:, 1].astype(np.int64)
+    flags = _token_flags(rows[:, 5], doc.vocab.strings)
+    noise = (rows[:, 3] != 0) | (rows[:, 4] != 0) | ((flags & F_HANDLE) != 0)
+    offsets = np.cumsum([0] + [len(b.text) + len(_JOIN) for b in group[:-1]])
+    bounds = np.searchsorted(idx, np.append(offsets, len(raw))).tolist()
+    breaks = _sentence_breaks(flags, bounds)
+    word_first, word_last = _words(idx, end, flags, noise, breaks)
+    w_texts = _shared_texts(raw, idx[word_first].tolist(), end[word_last].tolist())
+    # Word offsets in their own block's text, as [start, end, start, end...]:
+    shift = offsets[np.searchsorted(bounds, word_first, side="right") - 1]
+    spans = np.empty(2 * len(word_first), dtype=np.int32)
+    spans[0::2], spans[1::2] = idx[word_first] - shift, end[word_last] - shift
+    sentence_words = np.searchsorted(word_first, np.asarray(breaks) + 1).tolist()
+    idx_l, end_l = idx.tolist(), end.tolist()
+    k = w = 0
+    for block, offset, lo, hi in zip(group, offsets.tolist(), bounds, bounds[1:]):
+        sentences: list[Sentence] = []
+        first, text = lo, block.text
+        while k < len(breaks) and breaks[k] < hi:
+            last, w_next = breaks[k], sentence_words[k]
+            s, e = idx_l[first] - offset, end_l[last] - offset
+            offsets_array = array("i")
+            offsets_array.frombytes(spans[2 * w:2 * w_next].tobytes())
+            sentences.append(Sentence.compact(text[s:e], s, e, w_texts[w:w_next], offsets_array))
+            first, w, k = last + 1, w_next, k + 1
+        block.sentences = _attach_closers(text, sentences)
+
+
+def _shared_texts(raw: str, starts: list[int], ends: list[int]) -> list[str]:
+    """The words' texts, each distinct text one shared string object."""
+    shared = _WORD_TEXTS
+    out = [raw[s:e] for s, e in zip(starts, ends)]
+    return [shared.setdefault(t, t) for t in out]
+
+
+def _sentence_breaks(flags: Any, bounds: list[int]) -> list[int]:
+    """Indices of the tokens that end a sentence, in order; every block's last token is one.
+
+    Only the few tokens ending in ".", "!", "?" or "…" are looked at one by one.
+    """
+    import numpy as np
+
+    candidates = np.flatnonzero(flags & F_END_CHAR).tolist()
+    fl = flags.tolist()
+    breaks: list[int] = []
+    c = 0
+    for lo, hi in pairwise(bounds):
+        if lo == hi:
+            continue
+        first = lo
+        while c < len(candidates) and candidates[c] < hi:
+            i = candidates[c]
+            c += 1
+            if i >= lo and _ends_sentence(fl, i, lo, hi):
+                first = _cut_long(breaks, first, i)
+                breaks.append(i)
+                first = i + 1
+        if first < hi:
+            _cut_long(breaks, first, hi - 1)
+            breaks.append(hi - 1)
+    return breaks
+
+
+def _cut_long(breaks: list[int], first: int, last: int) -> int:
+    """Add breaks inside a run of more than ``MAX_SENTENCE_TOKENS`` tokens; the new start."""
+    while last - first + 1 > MAX_SENTENCE_TOKENS:
+        first += MAX_SENTENCE_TOKENS
+        breaks.append(first - 1)
+    return first
+
+
+def _ends_sentence(fl: list[int], i: int, lo: int, hi: int) -> bool:
+    """Whether the token at ``i`` (a full stop, ! or ?, or "etc.") closes a sentence."""
+    f = fl[i]
+    if f & F_SENTENCE_END:
+        if f & F_STOP and i > lo and fl[i - 1] & F_NON_FINAL:
+            return False  # "Dr. Shah"
+    elif not f & F_FINAL_ABBREVIATION:
+        return False
+    j = i + 1
+    while j < hi and fl[j] & F_CLOSER:
+        j += 1
+    if j >= hi:
+        return True
+    if fl[j] & F_SENTENCE_END:
+        return False  # "(Mon.-Fri.)." ends at the last stop, not the first
+    return not fl[j] & F_LOWER_START
+
+
+def _words(idx: Any, end: Any, flags: Any, noise: Any, breaks: list[int]) -> tuple[Any, Any]:
+    """The first and last token of every word.
 
     Words are runs of touching tokens: spaCy splits "joined-up", "GP's" and "don't" into
-    pieces, but readers (and the readability formulas) count each as one word.
+    pieces, but readers (and the readability formulas) count each as one word. A connector
+    ("-", "'", "/", "&", "+", ".") joins two word pieces it touches on both sides. A web or
+    e-mail address is not a word a reader reads. No word runs across a sentence break.
     """
-    tokens = _tokens(text, doc)
-    shared = _WORD_TEXTS
-    sentences: list[Sentence] = []
-    texts: list[str] = []
-    spans = array("i")
-    start: int | None = None
-    w_end = -1
-    count = 0
-    for i, (tok, idx, noise) in enumerate(tokens):
-        end = idx + len(tok)
-        if start is None:
-            start = idx
-        count += 1
-        if noise:
-            w_end = -1  # a web or e-mail address is not a word a reader reads
-        elif tok.isalnum() or _is_word(tok):
-            if w_end == idx and texts:
-                texts.pop()
-                spans.pop()  # extend the previous word: keep its start, replace its end
-            else:
-                spans.append(idx)
-            w_end = end
-            spans.append(end)
-            word = text[spans[-2]:end]
-            texts.append(shared.setdefault(word, word))
-        elif tok in CONNECTORS and w_end == idx and i + 1 < len(tokens) and \
-                tokens[i + 1][1] == end and _is_word(tokens[i + 1][0]):
-            w_end = end
-        if (tok[-1] in _END_CHARS and _ends_sentence(tokens, i)) or count >= MAX_SENTENCE_TOKENS:
-            sentences.append(Sentence.compact(text[start:end], start, end, texts, spans))
-            texts, spans, start, count, w_end = [], array("i"), None, 0, -1
-    if start is not None:
-        last = tokens[-1][1] + len(tokens[-1][0])  # the last token, even if not a word
-        sentences.append(Sentence.compact(text[start:last], start, last, texts, spans))
-    return _attach_closers(text, sentences)
+    import numpy as np
+
+    n = len(idx)
+    word = ((flags & F_ALNUM) != 0) & ~noise
+    alnum = (flags & F_ALNUM) != 0
+    touch = np.zeros(n + 1, dtype=bool)  # touch[i]: token i starts where token i-1 ends
+    touch[1:n] = idx[1:] == end[:-1]
+    fresh = np.zeros(n + 1, dtype=bool)  # fresh[i]: token i starts a sentence
+    fresh[0] = True
+    fresh[np.asarray(breaks, dtype=np.int64) + 1] = True
+    joiner = np.zeros(n, dtype=bool)
+    if n > 2:
+        joiner[1:-1] = (((flags[1:-1] & F_CONNECTOR) != 0) & touch[1:n - 1] & ~fresh[1:n - 1]
+                        & word[:-2] & touch[2:n] & alnum[2:] & ~fresh[2:n])
+    follows = np.zeros(n, dtype=bool)
+    follows[1:] = word[:-1] | joiner[:-1]
+    extends = word & touch[:n] & ~fresh[:n] & follows
+    first = np.flatnonzero(word & ~extends)
+    word_tokens = np.flatnonzero(word)
+    starts_at = np.flatnonzero(~extends[word_tokens])
+    last = word_tokens[np.append(starts_at[1:] - 1, len(word_tokens) - 1)] if len(first) else first
+    return first, last
 
 
 def _attach_closers(text: str, sentences: list[Sentence]) -> list[Sentence]:

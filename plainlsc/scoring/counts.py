@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +150,36 @@ class CountAccumulator:
             self._polysyllabic += poly
             self._complex += complex_
             self._difficult += difficult
+
+    def add_word_counts(self, occurrences: Mapping[str, int], openings: Mapping[str, int],
+                        sentences: int) -> None:
+        """Count ``sentences`` sentences at once, from how often each word occurs in them
+        (``occurrences``, in first-seen order) and how often it opens one (``openings``).
+
+        Every total is a sum over words, so a long document's thousands of sentences cost
+        one profile per distinct word instead of one per word. Same counts as calling
+        :meth:`add_sentence` for each sentence, if every sentence holds a word.
+        """
+        self._sentences += sentences
+        for word, total in occurrences.items():
+            if not (word.isalnum() or _has_alnum(word)):
+                continue
+            opening = openings.get(word, 0)
+            for count, at_start in ((opening, True), (total - opening, False)):
+                if count:
+                    self._add_profile(word, _profile(word, _looks_proper(word, at_start)),
+                                      count)
+
+    def _add_profile(self, word: str, profile: tuple[int, int, bool, bool], times: int) -> None:
+        self._words += times
+        self._syllables += profile[0] * times
+        self._letters += profile[1] * times
+        self._long += (profile[1] >= 7) * times
+        self._complex += profile[2] * times
+        self._difficult += profile[3] * times
+        if profile[0] >= 3:
+            self._polysyllabic += times
+            self.polysyllables[_poly_key(word)] += times
 
     def hard_words(self, limit: int = 10) -> list[str]:
         """The most frequent polysyllabic words, most frequent first (ties: first seen)."""
