@@ -40,18 +40,19 @@ def measure(doc: Document, hard_words: int = 10) -> Scores:
     The "hard words" shown to the writer are the frequent long words a writer can change:
     names and acronyms raise SMOG too, but "Lancashire" or "NHS" is not advice.
     """
-    occurrences: Counter[str] = Counter()  # every word, in the order first seen
-    openings: Counter[str] = Counter()
-    sentences = 0
+    words: list[str] = []
+    first_words: list[str] = []
     for block in doc.blocks:
         if not block.is_prose:
             continue
         for sentence in block.sentences:
             texts = sentence.texts
             if texts:
-                sentences += 1
-                occurrences.update(texts)
-                openings[texts[0]] += 1
+                words.extend(texts)
+                first_words.append(texts[0])
+    occurrences = Counter(words)  # in the order first seen
+    openings = Counter(first_words)
+    sentences = len(first_words)
     forms: Counter[str] = Counter()
     form_openings: Counter[str] = Counter()
     for word, count in occurrences.items():

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from plainlsc.checks.base import RunContext
 from plainlsc.model import Block
-from plainlsc.patterns import compile_pattern
+from plainlsc.patterns import Found, Scanner, compile_pattern
 
 _NOISE = compile_pattern(
     r"(?:https?://|www\.)[^\s<>\"“”]+"
@@ -51,6 +52,13 @@ class Joined:
     text: str
     starts: list[int]
     blocks: list[Block]
+    scanner: Scanner | None = None
+
+    def finditer(self, regex: Any) -> Iterator[Found]:
+        """Every match of an RE2 ``regex`` in the joined text (see :class:`Scanner`)."""
+        if self.scanner is None:
+            self.scanner = Scanner(self.text)
+        return self.scanner.finditer(regex)
 
     def locate(self, start: int, end: int) -> tuple[int, int, int] | None:
         """(block index, start, end) in that block's text; None if it crosses blocks."""

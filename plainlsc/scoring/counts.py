@@ -165,10 +165,11 @@ class CountAccumulator:
             if not (word.isalnum() or _has_alnum(word)):
                 continue
             opening = openings.get(word, 0)
-            for count, at_start in ((opening, True), (total - opening, False)):
-                if count:
-                    self._add_profile(word, _profile(word, _looks_proper(word, at_start)),
-                                      count)
+            if opening and opening < total and _looks_proper(word, False):
+                self._add_profile(word, _profile(word, False), opening)  # never proper first
+                self._add_profile(word, _profile(word, True), total - opening)
+            else:
+                self._add_profile(word, _profile(word, _looks_proper(word, opening > 0)), total)
 
     def _add_profile(self, word: str, profile: tuple[int, int, bool, bool], times: int) -> None:
         self._words += times

@@ -40,7 +40,7 @@ class PassiveVoice(RuleKind):
 
     def check(self, ctx: RunContext) -> None:
         text = joined(ctx, self.spec.scope, self.blocks(ctx))
-        for m in self.regex.finditer(text.text):
+        for m in text.finditer(self.regex):
             participle = m.group(1)
             if participle.lower() in self.adjectives or not participle.islower():
                 continue

@@ -88,7 +88,7 @@ class PhraseKind(RuleKind):
         for regex in (self.literal, self.pattern):
             if regex is None:
                 continue
-            for m in regex.finditer(text.text):
+            for m in text.finditer(regex):
                 where = text.locate(m.start(), m.end()) if m.end() > m.start() else None
                 if where is not None:
                     entry = self.entries.get(normalise(m.group())) if regex is self.literal \

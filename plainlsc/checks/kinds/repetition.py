@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import eq
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
@@ -27,8 +28,8 @@ class Repetition(RuleKind):
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
             for sentence in block.sentences:
-                texts = [t.lower() for t in sentence.texts]
-                if len(set(texts)) < len(texts):  # only sentences with a word twice
+                lowered = list(map(str.lower, sentence.texts))
+                if any(map(eq, lowered, islice(lowered, 1, None))):  # a word twice in a row
                     self._sentence(ctx, block, sentence.words)
             self._across(ctx, block)
 

@@ -65,7 +65,7 @@ def all_caps(rule: Structure, ctx: RunContext) -> None:
     """
     min_letters = int(rule.options.get("min_letters", 6))
     text = joined(ctx, rule.spec.scope, rule.blocks(ctx))
-    for m in _CAPS_RUN.finditer(text.text):
+    for m in text.finditer(_CAPS_RUN):
         words = m.group().split()
         shouty = [w for w in words if _is_word_like(w, rule.acronyms)]
         if not shouty or (len(words) == 1 and len(words[0]) < min_letters):

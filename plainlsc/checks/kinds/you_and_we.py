@@ -30,7 +30,7 @@ class YouAndWe(RuleKind):
         prose = [b for b in ctx.doc.blocks if b.is_prose]
         text = joined(ctx, frozenset({"prose"}), prose)
         seen: set[str] = set()
-        for m in self.phrases.finditer(text.text):
+        for m in text.finditer(self.phrases):
             key = " ".join(m.group().lower().split())
             where = text.locate(m.start(), m.end())
             if key in seen or where is None:
