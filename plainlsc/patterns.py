@@ -84,28 +84,32 @@ class Scanner:
 
     Given a ``str``, google-re2 encodes it afresh on every ``finditer`` and turns each match's
     byte offsets back into characters with Python code; with a dozen word-list rules per
-    page, that cost more than the matching itself. Scanning the bytes and reading character
-    offsets from one table (none at all for ASCII text) does the same work once.
+    page, that cost more than the matching itself. Here the bytes are scanned and byte
+    offsets become character offsets by decoding only the bytes between one offset and the
+    next (nothing at all for ASCII text), so each scan is linear and needs no offset table.
     """
 
-    __slots__ = ("_chars", "data", "text")
+    __slots__ = ("ascii", "data", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = text.encode("utf-8")
-        self._chars: Any = None
-        if not text.isascii():
-            import numpy as np
-
-            starts = (np.frombuffer(self.data, dtype=np.uint8) & 0xC0) != 0x80
-            self._chars = np.concatenate(([0], np.cumsum(starts)))  # characters before byte i
+        self.ascii = text.isascii()
 
     def finditer(self, regex: Any) -> Iterator[Found]:
         """Every match of ``regex`` (compiled by :func:`compile_pattern`), in order."""
         groups = range(regex.groups + 1)
-        chars = self._chars
-        for m in regex.finditer(self.data):
+        data = self.data
+        done_bytes = done_chars = 0
+        for m in regex.finditer(data):
             spans = [m.span(g) for g in groups]
-            if chars is not None:
-                spans = [(int(chars[s]), int(chars[e])) if s >= 0 else (s, e) for s, e in spans]
+            if not self.ascii:
+                chars = {}
+                for offset in sorted({o for span in spans for o in span if o >= 0}):
+                    if offset < done_bytes:  # never for RE2's ordered matches; just in case
+                        done_bytes = done_chars = 0
+                    done_chars += len(data[done_bytes:offset].decode("utf-8", "replace"))
+                    done_bytes = offset
+                    chars[offset] = done_chars
+                spans = [(chars[s], chars[e]) if s >= 0 else (s, e) for s, e in spans]
             yield Found(self.text, spans)

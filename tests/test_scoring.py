@@ -7,9 +7,12 @@ import math
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plainlsc.scoring import (
     SCORE_KEYS,
@@ -415,3 +418,20 @@ def test_import_does_not_load_textstat_or_nltk(tmp_path: Path) -> None:
     )
     assert result.stdout.strip() == "[]"
     assert list((tmp_path / "cache").iterdir())  # the cache was written, offline
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+    ["We", "we", "Physiotherapist", "physiotherapist", "I", "NHS", "appointment", "Jones",
+     "self-care", "processes", "3", "care", "Lancashire", "medication"]), min_size=1,
+    max_size=12), max_size=15))
+def test_counting_by_word_frequency_equals_counting_sentence_by_sentence(
+        sentences: list[list[str]]) -> None:
+    one_by_one = CountAccumulator()
+    for words in sentences:
+        one_by_one.add_sentence(words)
+    at_once = CountAccumulator()
+    at_once.add_word_counts(Counter(w for s in sentences for w in s),
+                            Counter(s[0] for s in sentences), len(sentences))
+    assert at_once.result() == one_by_one.result()
+    assert list(at_once.polysyllables.items()) == list(one_by_one.polysyllables.items())
