@@ -14,6 +14,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from plainlsc.errors import InputError
@@ -64,8 +65,16 @@ def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
     The new file keeps the old one's permission bits (and owner, where we may set it); a
     symbolic link is followed, so the file it points to is replaced, not the link.
     """
+    write_atomic_chunks(path, [encode(_translate(text, newline), encoding)])
+
+
+def write_atomic_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> None:
+    """Like :func:`write_atomic`, for bytes produced piece by piece.
+
+    A large output (an HTML report of a 10 MB file is 60 MB) is written as it is made,
+    never held whole in memory; the file still appears in one step, complete.
+    """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
-    data = encode(_translate(text, newline), encoding)
     try:
         old: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
@@ -73,7 +82,8 @@ def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
             if old is not None:

@@ -637,6 +637,24 @@ def test_interrupted_write_leaves_the_original_and_no_temporary_file(
     assert [p.name for p in tmp_path.iterdir()] == ["letter.txt"]
 
 
+def test_a_report_that_fails_while_being_written_leaves_the_old_one(tmp_path: Path) -> None:
+    from plainlsc.atomic import write_atomic_chunks
+
+    path = tmp_path / "report.html"
+    path.write_text("<p>last week's report</p>", encoding="utf-8")
+
+    def pieces() -> Any:
+        yield b"<p>half of this week's"
+        raise MemoryError
+
+    with pytest.raises(MemoryError):
+        write_atomic_chunks(path, pieces())
+    assert path.read_text(encoding="utf-8") == "<p>last week's report</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    write_atomic_chunks(path, (piece.encode() for piece in ["<p>", "this week", "</p>"]))
+    assert path.read_text(encoding="utf-8") == "<p>this week</p>"
+
+
 def test_interrupted_by_ctrl_c_leaves_no_temporary_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from plainlsc.atomic import write_atomic

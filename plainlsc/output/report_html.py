@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from plainlsc import __version__
-from plainlsc.atomic import write_atomic
+from plainlsc.atomic import write_atomic_chunks
 from plainlsc.errors import PlainlscError
 from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
@@ -79,12 +79,16 @@ OpenTag = Callable[[int, int, int], str]
 
 
 def write_report(report: Report, output: Path, ruleset: Any) -> None:
-    """Write the page atomically: a reader never sees half a report, even if we are killed."""
-    page = render_report(report, ruleset, generated=date.today())
+    """Write the page atomically: a reader never sees half a report, even if we are killed.
+
+    The page is written piece by piece as it is rendered, so a report on a very large file
+    never holds the whole page (and copies of it) in memory at once.
+    """
+    # A lone surrogate from an undecodable file name or text cannot be written as UTF-8.
+    chunks = (piece.encode("utf-8", "replace")
+              for piece in render_pieces(report, ruleset, generated=date.today()))
     try:
-        # A lone surrogate from an undecodable file name or text cannot be written as UTF-8.
-        clean = page.encode("utf-8", "replace").decode("utf-8")
-        write_atomic(output, clean, "utf-8", newline="")
+        write_atomic_chunks(output, chunks)
     except OSError as exc:
         raise PlainlscError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -107,11 +111,21 @@ class _Page:
 
 def render_report(report: Report, ruleset: Any, generated: date | None = None) -> str:
     """The whole HTML page as a string; pure (no date unless ``generated`` is given)."""
+    return "".join(render_pieces(report, ruleset, generated))
+
+
+def render_pieces(report: Report, ruleset: Any, generated: date | None = None) -> Iterator[str]:
+    """The page in pieces, in order: joined, they are :func:`render_report`."""
     page = _page(report, ruleset, generated)
-    body = [_header(report, page)]
-    body += [_file_section(page, i, f) for i, f in enumerate(report.files)]
-    body += [_footer(page), _PANEL, f"<script>{_asset('report.js')}</script>"]
-    return _document(_title(report), "\n".join(body))
+    yield _document_head(_title(report))
+    yield _header(report, page)
+    for i, file in enumerate(report.files):
+        yield "\n"
+        yield from _file_section(page, i, file)
+    for piece in (_footer(page), _PANEL, f"<script>{_asset('report.js')}</script>"):
+        yield "\n"
+        yield piece
+    yield _DOCUMENT_TAIL
 
 
 def _page(report: Report, ruleset: Any, generated: date | None) -> _Page:
@@ -148,7 +162,7 @@ def _palette_css() -> str:
     return "\n".join(f".c{i} {{ --bg: {bg}; --fg: {fg}; }}" for i, (bg, fg) in enumerate(PALETTE))
 
 
-def _document(title: str, body: str) -> str:
+def _document_head(title: str) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
@@ -157,8 +171,11 @@ def _document(title: str, body: str) -> str:
         f"<meta name=\"generator\" content=\"plainlsc {escape(__version__)}\">\n"
         f"<title>{escape(title)}</title>\n"
         f"<style>\n{_asset('report.css')}\n{_palette_css()}\n</style>\n"
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+        "</head>\n<body>\n"
     )
+
+
+_DOCUMENT_TAIL = "\n</body>\n</html>\n"
 
 
 def _title(report: Report) -> str:
@@ -211,18 +228,28 @@ _PANEL = (
 # One file
 
 
-def _file_section(page: _Page, index: int, file: FileReport) -> str:
+def _file_section(page: _Page, index: int, file: FileReport) -> Iterator[str]:
+    """The section of one file, in pieces."""
     head = (f"<section id=\"file-{index}\" aria-labelledby=\"file-{index}-title\">\n"
             f"<h2 id=\"file-{index}-title\">{escape(file.path)}</h2>")
     if file.error is not None:
-        return (f"{head}\n<p class=\"unreadable\"><strong>This file could not be read:</strong> "
-                f"{escape(file.error)}. Nothing in it was checked.</p>\n</section>")
+        yield (f"{head}\n<p class=\"unreadable\"><strong>This file could not be read:</strong> "
+               f"{escape(file.error)}. Nothing in it was checked.</p>\n</section>")
+        return
     source = file.source or ""
     sentences = hard_sentences(file, page.model)
-    parts = [head, _scores_html(page, file), _text_html(page, index, file, source, sentences),
-             _findings_html(page, index, file, source), _sentences_html(index, sentences),
-             _acronyms_html(file), "</section>"]
-    return "\n".join(parts)
+    yield head
+    yield "\n"
+    yield _scores_html(page, file)
+    yield "\n"
+    yield from _text_html(page, index, file, source, sentences)
+    yield "\n"
+    yield from _findings_html(page, index, file, source)
+    yield "\n"
+    yield _sentences_html(index, sentences)
+    yield "\n"
+    yield _acronyms_html(file)
+    yield "\n</section>"
 
 
 def reading_age_sentence(age: float, target: tuple[int, int], profile: str) -> str:
@@ -284,11 +311,11 @@ def _hard_words_html(words: Sequence[str]) -> str:
 
 
 def _text_html(page: _Page, index: int, file: FileReport, source: str,
-               sentences: Sequence[HardSentence]) -> str:
+               sentences: Sequence[HardSentence]) -> Iterator[str]:
     spans = finding_spans(source, file.findings)
     anchors = {s.start: f"<span class=\"anchor\" id=\"f{index}-s{n}\"></span>"
                for n, s in enumerate(sentences) if s.start is not None}
-    body = highlight(source, spans, lambda key, part, height: _mark_open(
+    body = highlight_pieces(source, spans, lambda key, part, height: _mark_open(
         page, index, file.findings[key], key, part, height), anchors)
     if file.findings:
         note = ("Each highlight is a problem. Hover over it, or click or tab to it, to read what "
@@ -296,8 +323,10 @@ def _text_html(page: _Page, index: int, file: FileReport, source: str,
         legend = _legend_html(page, file.findings)
     else:
         note, legend = "No problems found in this text.", ""
-    return (f"<h3>The text, with problems highlighted</h3>\n<p class=\"note\">{note}</p>\n"
-            f"{legend}<div class=\"doc\" id=\"doc-{index}\">{body}</div>")
+    yield (f"<h3>The text, with problems highlighted</h3>\n<p class=\"note\">{note}</p>\n"
+           f"{legend}<div class=\"doc\" id=\"doc-{index}\">")
+    yield from body
+    yield "</div>"
 
 
 def _legend_html(page: _Page, findings: Sequence[Finding]) -> str:
@@ -381,6 +410,13 @@ class _Sweep:
 def highlight(source: str, spans: Sequence[tuple[int, int, int]], open_tag: OpenTag,
               anchors: dict[int, str] | None = None) -> str:
     """The escaped ``source`` with a ``<mark>`` per span, nested and split as the docstring says.
+    """
+    return "".join(highlight_pieces(source, spans, open_tag, anchors))
+
+
+def highlight_pieces(source: str, spans: Sequence[tuple[int, int, int]], open_tag: OpenTag,
+                     anchors: dict[int, str] | None = None) -> list[str]:
+    """:func:`highlight` in pieces, so a large page is written without joining them first.
 
     ``open_tag(key, part, height)`` makes a mark's opening tag; it is called when the mark
     closes, once its height (how deep the marks inside it go) is known.
@@ -403,7 +439,7 @@ def highlight(source: str, spans: Sequence[tuple[int, int, int]], open_tag: Open
                 sweep.out.append(open_tag(key, _next_part(sweep, key), 0) + "</mark>")
         sweep.out.append(_escape_text(source[p:nxt]))
     _close_at(sweep, len(source) + 1, open_tag)  # nothing is left open at the end
-    return "".join(sweep.out)
+    return sweep.out
 
 
 def _next_part(sweep: _Sweep, key: int) -> int:
@@ -445,14 +481,14 @@ def _escape_text(text: str) -> str:
 # Findings, hardest sentences, acronyms
 
 
-def _findings_html(page: _Page, index: int, file: FileReport, source: str) -> str:
+def _findings_html(page: _Page, index: int, file: FileReport, source: str) -> Iterator[str]:
     if not file.findings:
-        return ""
+        return
     placed = {key for _, _, key in finding_spans(source, file.findings)}
-    items = [_finding_item(page, index, key, f, key in placed)
-             for key, f in enumerate(file.findings)]
-    return (f"<h3>Problems, in order ({len(items):,})</h3>\n<ol class=\"findings\">"
-            + "".join(items) + "</ol>")
+    yield f"<h3>Problems, in order ({len(file.findings):,})</h3>\n<ol class=\"findings\">"
+    for key, f in enumerate(file.findings):
+        yield _finding_item(page, index, key, f, key in placed)
+    yield "</ol>"
 
 
 def _finding_item(page: _Page, index: int, key: int, f: Finding, placed: bool) -> str:
@@ -493,9 +529,11 @@ def hard_sentences(file: FileReport, model: str | None = None, limit: int = HARD
     used (prose blocks only: no address lines or sign-offs). Never raises: a report without
     this table is better than no report.
     """
-    graded = [s for s in _graded(file, model) if s.words >= min_words]
-    graded.sort(key=lambda s: (-s.grade, s.start if s.start is not None else 0))
-    return graded[:limit]
+    import heapq
+
+    graded = (s for s in _graded(file, model) if s.words >= min_words)
+    return heapq.nsmallest(limit, graded,
+                           key=lambda s: (-s.grade, s.start if s.start is not None else 0))
 
 
 def _graded(file: FileReport, model: str | None) -> Iterator[HardSentence]:
@@ -514,7 +552,7 @@ def _graded(file: FileReport, model: str | None) -> Iterator[HardSentence]:
     for block in doc.prose_blocks():
         for sentence in block.sentences:
             acc = CountAccumulator()
-            acc.add_sentence([w.text for w in sentence.words])
+            acc.add_sentence(sentence.texts)
             counts = acc.result()
             if not counts.words:
                 continue
