@@ -204,25 +204,29 @@ def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
                   int(settings.get("reading_age_max", 11)))
         render_text(report, _console(), target, ruleset.profile, quiet)
     else:
-        sys.stdout.write(_machine_output(report, format, ruleset))
+        _machine_output(report, format, ruleset)
     say_unreadable(report)
 
 
-def _machine_output(report: Any, format: OutFormat, ruleset: Any) -> str:
-    """JSON, SARIF or GitHub annotations, ending with a newline."""
+def _machine_output(report: Any, format: OutFormat, ruleset: Any) -> None:
+    """Write JSON, SARIF or GitHub annotations to standard output, ending with a newline.
+
+    JSON and SARIF are written as they are made: a large site's findings never exist as one
+    giant dictionary and string.
+    """
     if format is OutFormat.json:
-        from plainlsc.output.json_format import render_json
+        from plainlsc.output.json_format import write_report_json
 
-        out = render_json(report, indent=2 if sys.stdout.isatty() else None)
+        write_report_json(report, sys.stdout, indent=2 if sys.stdout.isatty() else None)
     elif format is OutFormat.sarif:
-        from plainlsc.output.sarif import render_sarif
+        from plainlsc.output.sarif import write_sarif
 
-        out = render_sarif(report, ruleset)
+        write_sarif(report, sys.stdout, ruleset)
     else:
         from plainlsc.output.github import render_github
 
         out = render_github(report)
-    return out + ("\n" if out and not out.endswith("\n") else "")
+        sys.stdout.write(out + ("\n" if out and not out.endswith("\n") else ""))
 
 
 @app.command()

@@ -64,15 +64,17 @@ class FileReport:
     error: str | None = None
     source: str | None = field(default=None, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The file as in the JSON output."""
+    def to_dict(self, findings: bool = True) -> dict[str, Any]:
+        """The file as in the JSON output (``findings=False``: without the findings key, for
+        a writer that adds them itself, one at a time)."""
         out: dict[str, Any] = {
             "path": self.path,
             "format": self.format,
             "scores": self.scores.to_dict() if self.scores is not None else None,
-            "findings": [f.to_dict() for f in self.findings],
-            "acronyms": [a.to_dict() if hasattr(a, "to_dict") else a for a in self.acronyms],
         }
+        if findings:
+            out["findings"] = [f.to_dict() for f in self.findings]
+        out["acronyms"] = [a.to_dict() if hasattr(a, "to_dict") else a for a in self.acronyms]
         if self.error is not None:
             out["error"] = self.error
         return out

@@ -140,3 +140,28 @@ def test_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert "did you mean 'plain-words'" in capsys.readouterr().err
     assert main(["rules"]) == 0
     assert "passive-voice" in capsys.readouterr().out
+
+
+def test_plain_text_view_is_what_rich_would_print() -> None:
+    """Without colour, finding lines are written directly; they must be rich's lines."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from plainlsc.checker import check_text
+    from plainlsc.findings import Report
+    from plainlsc.output.text import render_text
+
+    text = ("Dear Ms Shah,\n\nWe will facilitate [INSERT  NAME] going forward \u2014 the the "
+            "caf\u00e9\x0b utilise.\n\nIt was agreed by the board that the STP patch was "
+            "reviewed.\n\nYours sincerely\n\nAlex\n")
+    report = Report([check_text(text, path="dir/letter one.txt")])
+    assert len(report.findings) >= 5
+    plain, styled = io.StringIO(), io.StringIO()
+    render_text(report, Console(file=plain, width=10_000, color_system=None))
+    render_text(report, Console(file=styled, width=10_000, color_system="truecolor",
+                                force_terminal=True))
+    assert "\x1b[" in styled.getvalue()
+    assert plain.getvalue() == re.sub(r"\x1b\[[0-9;]*m", "", styled.getvalue())
+    assert "dir/letter one.txt:3:9" in plain.getvalue()

@@ -74,6 +74,18 @@ def format_message(template: str, fields: dict[str, Any]) -> str:
         return template
 
 
+#: One object per distinct match, message and suggestion list: a long document repeats the same
+#: few hundred findings thousands of times, and a million findings would otherwise hold a
+#: million copies of each message.
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    if len(_SHARED) > 100_000:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
 @dataclass(slots=True)
 class RunContext:
     """What a check needs while it runs over one document, and where its findings go."""
@@ -94,10 +106,10 @@ class RunContext:
         match = self.doc.source[start:end]
         if self.accepted and match.lower() in self.accepted:
             return
-        fields = {"match": match, **fields}
+        message = format_message(rule.message, {"match": match, **fields})
         self.findings.append(Finding(
-            rule.id, rule.level, pos.line, pos.column, pos.end_line, pos.end_column, match,
-            format_message(rule.message, fields), tuple(suggestions), start, end,
+            rule.id, rule.level, pos.line, pos.column, pos.end_line, pos.end_column,
+            _shared(match), _shared(message), _shared(tuple(suggestions)), start, end,
         ))
 
     def emit(self, rule: RuleSpec, block: Block, start: int, end: int,

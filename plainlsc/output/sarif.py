@@ -7,15 +7,16 @@ description, reason and link beside each result. Locations are relative to the c
 
 from __future__ import annotations
 
-import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from plainlsc import __version__
-from plainlsc.findings import FileReport, Finding, Report
+from plainlsc.findings import Finding, Report
+from plainlsc.output.json_stream import Stream, iter_json, write_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/plainlsc/plainlsc"
@@ -108,7 +109,15 @@ def _rules(report: Report, ruleset: Any) -> tuple[list[dict[str, Any]], dict[str
     return descriptors, index
 
 
-def _result(file: FileReport, f: Finding, index: dict[str, int], cwd: str) -> dict[str, Any]:
+def _results(report: Report, index: dict[str, int], cwd: str) -> Iterator[dict[str, Any]]:
+    """Every finding's result, in order; a file's location is worked out once."""
+    for file in report.files:
+        where = artifact_location(file.path, cwd)
+        for f in file.findings:
+            yield _result(f, index, where)
+
+
+def _result(f: Finding, index: dict[str, int], where: dict[str, Any]) -> dict[str, Any]:
     region: dict[str, Any] = {
         "startLine": f.line,
         "startColumn": f.column,
@@ -123,7 +132,7 @@ def _result(file: FileReport, f: Finding, index: dict[str, int], cwd: str) -> di
         "level": sarif_level(f.severity),
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": artifact_location(file.path, cwd),
+            "artifactLocation": dict(where),
             "region": region,
         }}],
     }
@@ -134,9 +143,16 @@ def _result(file: FileReport, f: Finding, index: dict[str, int], cwd: str) -> di
 
 def sarif_document(report: Report, ruleset: Any = None, cwd: str | None = None) -> dict[str, Any]:
     """The SARIF log as a dictionary."""
+    document = _document(report, ruleset, cwd)
+    document["runs"][0]["results"] = list(document["runs"][0]["results"].items)
+    return document
+
+
+def _document(report: Report, ruleset: Any = None, cwd: str | None = None) -> dict[str, Any]:
+    """The SARIF log, with its results as a :class:`Stream` made only as they are written."""
     base = os.path.abspath(cwd or os.getcwd())
     rules, index = _rules(report, ruleset)
-    results = [_result(file, f, index, base) for file in report.files for f in file.findings]
+    results = Stream(_results(report, index, base))
     notifications = [
         {
             "level": "error",
@@ -167,4 +183,9 @@ def sarif_document(report: Report, ruleset: Any = None, cwd: str | None = None) 
 
 def render_sarif(report: Report, ruleset: Any = None) -> str:
     """The report as a SARIF 2.1.0 log (indented JSON)."""
-    return json.dumps(sarif_document(report, ruleset), ensure_ascii=False, indent=2)
+    return "".join(iter_json(_document(report, ruleset), indent=2))
+
+
+def write_sarif(report: Report, out: IO[str], ruleset: Any = None) -> None:
+    """Write the SARIF log and a line break, piece by piece."""
+    write_json(_document(report, ruleset), out, indent=2)

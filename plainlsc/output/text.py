@@ -57,9 +57,13 @@ def finding_line(file: FileReport, f: Finding, widths: tuple[int, int]) -> Text:
     return text
 
 
-def quote(source: str, f: Finding, width: int = 100) -> str:
-    """The finding's paragraph (a Word file's line), cut to ``width`` around the match."""
-    lines = source.splitlines()
+def quote(source: str | list[str], f: Finding, width: int = 100) -> str:
+    """The finding's paragraph (a Word file's line), cut to ``width`` around the match.
+
+    ``source`` may be given already split into lines, so that a file with many findings is
+    split once, not once per finding.
+    """
+    lines = source.splitlines() if isinstance(source, str) else source
     if not 0 < f.line <= len(lines):
         return ""
     line = lines[f.line - 1]
@@ -87,18 +91,10 @@ def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 
     for file in report.files:
         if file.error is not None or quiet:
             continue  # unreadable files are reported on stderr, one line each
-            continue
         console.print(headline(file, target, profile))
         if file.findings:
-            loc_w = max(len(f"{file.path}:{f.line}:{f.column}") for f in file.findings)
-            rule_w = max(len(f.rule) for f in file.findings)
             console.print()
-            for f in file.findings:
-                console.print(finding_line(file, f, (loc_w, rule_w)), soft_wrap=True)
-                if file.format == "docx" and file.source:
-                    # Word has no line numbers to jump to: show the paragraph itself.
-                    console.print(Text("    ¶ " + quote(file.source, f), style="dim"),
-                                  soft_wrap=True)
+            _print_findings(console, file)
         console.print()
     footer = _counts(report)
     rules = sorted({f.rule for f in report.findings})
@@ -108,3 +104,36 @@ def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 
            for f in report.files) and not quiet:
         footer += "\n* SMOG is less reliable under 30 sentences."
     console.print(footer, highlight=False)
+
+
+def _print_findings(console: Console, file: FileReport) -> None:
+    """One line per finding (and, for Word, the paragraph it is in).
+
+    Without colour (piped to a file, a CI log or a pre-commit hook) a line is exactly its
+    plain text, so it is written directly: rich's layout costs more per line than checking.
+    """
+    loc_w = max(len(f"{file.path}:{f.line}:{f.column}") for f in file.findings)
+    rule_w = max(len(f.rule) for f in file.findings)
+    lines = file.source.splitlines() if file.format == "docx" and file.source else None
+    plain = console.color_system is None and not console.is_jupyter
+    batch: list[str] = []
+    for f in file.findings:
+        texts = [finding_line(file, f, (loc_w, rule_w))]
+        if lines is not None:
+            # Word has no line numbers to jump to: show the paragraph itself.
+            texts.append(Text("    ¶ " + quote(lines, f), style="dim"))
+        for text in texts:
+            if plain and "\t" not in text.plain:
+                batch.append(text.plain + "\n")
+                if len(batch) >= 1000:
+                    _flush(console, batch)
+            else:
+                _flush(console, batch)
+                console.print(text, soft_wrap=True)
+    _flush(console, batch)
+
+
+def _flush(console: Console, batch: list[str]) -> None:
+    if batch:
+        console.file.write("".join(batch))
+        batch.clear()
