@@ -167,7 +167,9 @@ def _segment_group(group: list[Block], tok: Any) -> None:
 
     raw = _JOIN.join(block.text for block in group)
     doc = tok(_JOIN.join(_tame_long_runs(block.text) for block in group))
-    if not len(doc):
+    if not len(doc):  # nothing but white space, which callers do not send
+        for block in group:
+            block.sentences = []
         return
     rows = doc.to_array([IDX, LENGTH, IS_SPACE, LIKE_URL, LIKE_EMAIL, ORTH])
     rows = rows[rows[:, 2] == 0]  # whitespace tokens are no part of any sentence
