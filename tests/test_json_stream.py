@@ -42,8 +42,9 @@ def test_streamed_json_equals_json_dumps(value: Any, indent: int | None) -> None
 
 @pytest.mark.parametrize("indent", [None, 2])
 def test_empty_streams_and_nesting(indent: int | None) -> None:
-    value = {"a": Stream([]), "b": [Stream(iter([1, {"c": Stream(["é"])}]))], "d": {}}
-    plain = {"a": [], "b": [[1, {"c": ["é"]}]], "d": {}}
+    value = {"a": Stream([]), "b": [Stream(iter([1, {"c": Stream(["é"])}]))], "d": {},
+             "e": Stream(iter([{"f": [1, 2]}, "g"]), plain=True), "h": Stream([], plain=True)}
+    plain = {"a": [], "b": [[1, {"c": ["é"]}]], "d": {}, "e": [{"f": [1, 2]}, "g"], "h": []}
     out = io.StringIO()
     write_json(value, out, indent)
     assert out.getvalue() == json.dumps(plain, ensure_ascii=False, indent=indent) + "\n"

@@ -21,7 +21,7 @@ def _file(file: FileReport) -> dict[str, Any]:
     """``file.to_dict()``, keys in the same order, with the findings as a :class:`Stream`."""
     rest = file.to_dict(findings=False)
     out = {key: rest.pop(key) for key in ("path", "format", "scores")}
-    out["findings"] = Stream(f.to_dict() for f in file.findings)
+    out["findings"] = Stream((f.to_dict() for f in file.findings), plain=True)
     out.update(rest)
     return out
 

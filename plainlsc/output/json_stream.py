@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import IO, Any
 
 
 class Stream:
-    """A JSON array whose items are made only when written (from a generator, say)."""
+    """A JSON array whose items are made only when written (from a generator, say).
 
-    __slots__ = ("items",)
+    ``plain=True`` promises that no item holds a :class:`Stream`, so each is encoded whole
+    without being searched for one (a million findings are a million small searches).
+    """
 
-    def __init__(self, items: Iterable[Any]) -> None:
+    __slots__ = ("items", "plain")
+
+    def __init__(self, items: Iterable[Any], plain: bool = False) -> None:
         self.items = items
+        self.plain = plain
 
 
 def iter_json(value: Any, indent: int | None = None, depth: int = 0) -> Iterator[str]:
@@ -27,13 +33,28 @@ def iter_json(value: Any, indent: int | None = None, depth: int = 0) -> Iterator
     :class:`Stream` written as the list of its items."""
     if isinstance(value, dict) and _streams(value):
         yield from _container("{", "}", _members(value, indent, depth), indent, depth)
+    elif isinstance(value, Stream) and value.plain:
+        leaves = ((_leaf(item, indent, depth + 1),) for item in value.items)
+        yield from _container("[", "]", leaves, indent, depth)
     elif isinstance(value, Stream) or (isinstance(value, list) and _streams(value)):
         elements = value.items if isinstance(value, Stream) else value
         items = (iter_json(item, indent, depth + 1) for item in elements)
         yield from _container("[", "]", items, indent, depth)
     else:
-        text = json.dumps(value, ensure_ascii=False, indent=indent)
-        yield text.replace("\n", "\n" + " " * (indent * depth)) if indent and depth else text
+        yield _leaf(value, indent, depth)
+
+
+def _leaf(value: Any, indent: int | None, depth: int) -> str:
+    """``value`` encoded whole, its lines indented for its depth."""
+    text: str = _encoder(indent).encode(value)
+    return text.replace("\n", "\n" + " " * (indent * depth)) if indent and depth else text
+
+
+@lru_cache(maxsize=8)
+def _encoder(indent: int | None) -> json.JSONEncoder:
+    """What ``json.dumps(..., ensure_ascii=False, indent=indent)`` uses, made once: building
+    one per call cost more than encoding a finding."""
+    return json.JSONEncoder(ensure_ascii=False, indent=indent)
 
 
 def _streams(value: Any) -> bool:
@@ -54,11 +75,11 @@ def _members(value: dict[str, Any], indent: int | None,
 
 
 def _member(key: str, item: Any, indent: int | None, depth: int) -> Iterator[str]:
-    yield json.dumps(key, ensure_ascii=False) + ": "
+    yield _encoder(None).encode(key) + ": "
     yield from iter_json(item, indent, depth + 1)
 
 
-def _container(open_: str, close: str, items: Iterable[Iterator[str]], indent: int | None,
+def _container(open_: str, close: str, items: Iterable[Iterable[str]], indent: int | None,
                depth: int) -> Iterator[str]:
     """``open_`` items ``close`` laid out as ``json.dumps`` lays them out (``[]`` if empty)."""
     inner = "\n" + " " * (indent * (depth + 1)) if indent is not None else ""

@@ -152,7 +152,7 @@ def _document(report: Report, ruleset: Any = None, cwd: str | None = None) -> di
     """The SARIF log, with its results as a :class:`Stream` made only as they are written."""
     base = os.path.abspath(cwd or os.getcwd())
     rules, index = _rules(report, ruleset)
-    results = Stream(_results(report, index, base))
+    results = Stream(_results(report, index, base), plain=True)
     notifications = [
         {
             "level": "error",
