@@ -61,6 +61,19 @@ def test_team_word_list_and_rule_file(tmp_path: Path) -> None:
     assert not any(m == "stakeholders" for _, m in found)
 
 
+def test_a_team_word_list_can_name_the_exact_forms(tmp_path: Path) -> None:
+    (tmp_path / "team.tsv").write_text(
+        "frontline\tpublic-facing\tforms=frontline|front_line\n"
+        "onboard\tbring in\n", encoding="utf-8")
+    (tmp_path / ".plainlsc.toml").write_text('[wordlists]\nplain-words = ["team.tsv"]\n',
+                                             encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("Our front line staff and frontlines teams are onboarding people.\n",
+                   encoding="utf-8")
+    found = [f.match for f in check_file(doc).findings if f.rule == "plain-words"]
+    assert found == ["front line", "onboarding"]  # "frontlines" is no listed form
+
+
 def test_per_file_overrides(tmp_path: Path) -> None:
     (tmp_path / ".plainlsc.toml").write_text(
         '[[overrides]]\nfiles = ["legal/*"]\nignore = ["plain-words"]\n', encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plainlsc.errors import ConfigError
 
-OPTION_KEYS = frozenset({"not_before", "not_after", "note"})
+OPTION_KEYS = frozenset({"not_before", "not_after", "note", "forms"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,9 @@ class Entry:
     note: str = ""
     file: str = ""
     line: int = 0
+    #: The forms to match, when the list gives them (``forms=key``): an adjective such as
+    #: "key" must not also match "keys" (door keys), as generated inflections would.
+    forms: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -81,6 +84,8 @@ def _entry(path: str, number: int, line: str) -> Entry:
         frozenset(w.lower() for w in opts.get("not_before", "").split("|") if w),
         frozenset(w.lower() for w in opts.get("not_after", "").split("|") if w),
         opts.get("note", "").replace("_", " "), path, number,
+        tuple(" ".join(f.replace("_", " ").split()) for f in opts["forms"].split("|") if f)
+        if "forms" in opts else None,
     )
 
 

@@ -48,7 +48,9 @@ class PhraseKind(RuleKind):
         self.entries: dict[str, Entry] = {}
         where = (self.spec.file, self.spec.line)
         for entry in self._entries(options, loader):
-            for form in term_forms(entry.term, options.get("inflect", True)):
+            forms = entry.forms if entry.forms is not None else \
+                term_forms(entry.term, options.get("inflect", True))
+            for form in forms:
                 self.entries.setdefault(normalise(form), entry)
         ignorecase = bool(options.get("ignorecase", True))
         self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
