@@ -322,8 +322,17 @@ def report(
     raise typer.Exit(2 if result.errors else 0)
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """A warning (a configured spaCy model that is not installed) as one stderr line."""
+    say(f"warning: {message}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn any error into one line and exit code 2."""
+    import warnings
+
+    warnings.showwarning = _show_warning
     try:
         # Without standalone mode click returns the exit code instead of calling sys.exit.
         code = app(args=argv, prog_name="plainlsc", standalone_mode=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
+import warnings
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
@@ -62,8 +63,9 @@ def _pipeline(model: str | None) -> Language:
     if model:
         try:
             return spacy.load(model, exclude=["ner", "parser", "lemmatizer", "textcat"])
-        except OSError:
-            pass  # not installed: fall back to the blank pipeline, never download
+        except OSError:  # not installed: fall back to the blank pipeline, never download
+            warnings.warn(f"spaCy model {model!r} is not installed; using spaCy's blank "
+                          "English tokenizer (plainlsc never downloads one)", stacklevel=2)
     nlp = spacy.blank("en")
     nlp.max_length = 10_000_000
     return nlp

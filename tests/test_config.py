@@ -165,3 +165,18 @@ def test_team_known_acronyms_are_not_shouting() -> None:
         == ["all-caps"]
     assert check_text(text, config=Config(select=("all-caps",),
                                           known_acronyms=("NORTHCARE",))).findings == []
+
+
+def test_a_model_that_is_not_installed_is_a_warning_not_a_download(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from plainlsc.cli import main
+
+    (tmp_path / ".plainlsc.toml").write_text('model = "en_plainlsc_missing_sm"\n',
+                                             encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("We will facilitate a meeting.\n", encoding="utf-8")
+    code = main(["check", "--format", "json", str(doc)])
+    out, err = capsys.readouterr()
+    assert code == 1 and '"plain-words"' in out
+    assert err == ("plainlsc: warning: spaCy model 'en_plainlsc_missing_sm' is not installed; "
+                   "using spaCy's blank English tokenizer (plainlsc never downloads one)\n")
