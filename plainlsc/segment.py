@@ -48,8 +48,8 @@ def tokenizer(model: str | None = None) -> Any:
 
     Loading it leaves a large heap of long-lived objects (spaCy's modules, its vocabulary,
     our rules and word lists). ``gc.freeze`` takes them out of the garbage collector's
-    reach: otherwise every full collection walks them all again, which was 7% of the time
-    of checking a thousand pages. Frozen objects are never freed, which suits objects
+    reach: otherwise every full collection walks them all again, which took 0.2 s of the
+    2.8 s that checking 200 pages took. Frozen objects are never freed, which suits objects
     that live as long as the process anyway.
     """
     pipeline = _pipeline(model)
