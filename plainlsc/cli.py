@@ -332,7 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn any error into one line and exit code 2."""
     import warnings
 
+    from plainlsc import segment
+
     warnings.showwarning = _show_warning
+    segment.FREEZE_HEAP = True  # this process is ours: see segment.tokenizer
     try:
         # Without standalone mode click returns the exit code instead of calling sys.exit.
         code = app(args=argv, prog_name="plainlsc", standalone_mode=False)

@@ -42,18 +42,24 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 MAX_SENTENCE_TOKENS = 2000
 
 
+#: Set by the command line, which owns its process (see :func:`tokenizer`); a library must
+#: not freeze the heap of the program that imports it.
+FREEZE_HEAP = False
+
+
 @lru_cache(maxsize=4)
 def tokenizer(model: str | None = None) -> Any:
     """The spaCy tokenizer: a trained pipeline's if ``model`` is installed, else blank English.
 
     Loading it leaves a large heap of long-lived objects (spaCy's modules, its vocabulary,
-    our rules and word lists). ``gc.freeze`` takes them out of the garbage collector's
-    reach: otherwise every full collection walks them all again, which took 0.2 s of the
-    2.8 s that checking 200 pages took. Frozen objects are never freed, which suits objects
-    that live as long as the process anyway.
+    our rules and word lists). In the command line, ``gc.freeze`` then takes them out of the
+    garbage collector's reach: otherwise every full collection walks them all again, which
+    took 0.2 s of the 2.8 s that checking 200 pages took. Frozen objects are never freed,
+    which suits objects that live as long as the process anyway.
     """
     pipeline = _pipeline(model)
-    gc.freeze()
+    if FREEZE_HEAP:
+        gc.freeze()
     return pipeline.tokenizer
 
 
