@@ -217,6 +217,27 @@ def test_list_by_numbering_and_heading_by_style_inheritance(tmp_path: Path) -> N
                      (BlockKind.PARAGRAPH, 0), (BlockKind.PARAGRAPH, 0)]
 
 
+def test_documents_with_different_styles_parts_keep_their_own_styles(tmp_path: Path) -> None:
+    """Styles are parsed once per distinct styles part; a renamed style is not mistaken."""
+    d = docx.Document()
+    d.add_paragraph("Your appointment", style="Heading 1")
+    d.add_paragraph("Please arrive ten minutes early.")
+    template = tmp_path / "template.docx"
+    d.save(str(template))
+    renamed = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(renamed, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/styles.xml":  # the paragraph's style is now unknown
+                data = data.replace(b'w:styleId="Heading1"', b'w:styleId="Retired1"')
+            dst.writestr(item, data)
+    kinds = []
+    for path in (template, renamed, template, renamed):
+        doc = read_docx(path.read_bytes(), str(path))
+        kinds.append(doc.blocks[0].kind)
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH] * 2
+
+
 def test_no_network_is_touched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path, _ = build_letter(tmp_path)
 

@@ -141,14 +141,15 @@ class _Package:
                                         "(possible zip bomb)")
         return blob
 
-    def xml(self, info: zipfile.ZipInfo) -> Any:
-        """Parse one part as XML, safely: no entities, no DTD, no network."""
+    def xml(self, info: zipfile.ZipInfo, blob: bytes | None = None) -> Any:
+        """Parse one part (or its bytes, already read) as XML, safely: no entities, no DTD,
+        no network."""
         from lxml import etree
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False, remove_comments=True, remove_pis=True)
         try:
-            return etree.fromstring(self.read(info), parser)
+            return etree.fromstring(self.read(info) if blob is None else blob, parser)
         except (etree.LxmlError, ValueError) as exc:
             raise InputError(self.path, f"{NOT_DOCX}: {info.filename} could not be parsed "
                                         f"as XML ({exc})") from None
@@ -169,15 +170,14 @@ class _Package:
                 return found
         return None
 
-    def document(self) -> tuple[Any, Any]:
-        """The document part's root and the styles part's root (or None)."""
+    def document(self) -> tuple[Any, zipfile.ZipInfo | None]:
+        """The document part's root and the styles part (or None)."""
         doc = self.related("", "/officeDocument") or self.info(DEFAULT_DOCUMENT)
         if doc is None:
             raise InputError(self.path, f"{NOT_DOCX}: it has no {DEFAULT_DOCUMENT}")
         styles = self.related(doc.filename, "/styles") or self.info(DEFAULT_STYLES)
         self.check_size([doc] if styles is None else [doc, styles])
-        root = self.xml(doc)
-        return root, None if styles is None else self.xml(styles)
+        return self.xml(doc), styles
 
 
 # -- styles ----------------------------------------------------------------------------------
@@ -428,12 +428,12 @@ def _blocks(paras: list[_Para]) -> list[Block]:
 def read_docx(data: bytes, path: str = "<docx>") -> Document:
     """Read a Word document's bytes into a :class:`Document`; never fetches anything."""
     package = _Package(data, path)
-    root, styles_root = package.document()
+    root, styles_part = package.document()
     namespace = root.tag[1:].partition("}")[0] if isinstance(root.tag, str) else ""
     if namespace not in W_NAMESPACES or not root.tag.endswith("}document"):
         raise InputError(path, f"{NOT_DOCX}: its main part is not a WordprocessingML document")
     names = _Names(namespace)
-    styles = _Styles(styles_root if _same_namespace(styles_root, namespace) else None, names)
+    styles = _styles_of(package, styles_part, names)
     body = root.find(names.w + "body")
     paras: list[_Para] = []
     for paragraph, in_cell in ([] if body is None else _walk(body, names)):
@@ -441,6 +441,29 @@ def read_docx(data: bytes, path: str = "<docx>") -> Document:
         paras.append(_Para(_paragraph_text(paragraph, names), kind, level))
     source = "\n".join(p.text for p in paras)
     return Document(path, "docx", source, _blocks(paras), Suppressions())
+
+
+#: Parsed styles by the exact bytes of their part: the documents of one organisation share a
+#: template, and its styles part (often hundreds of KB) took most of the time of reading a
+#: short document.
+_STYLES_SEEN: dict[tuple[bytes, str], _Styles] = {}
+
+
+def _styles_of(package: _Package, part: zipfile.ZipInfo | None, names: _Names) -> _Styles:
+    """The document's paragraph styles, parsed once per distinct styles part."""
+    if part is None:
+        return _Styles(None, names)
+    blob = package.read(part)
+    key = (blob, names.w)
+    styles = _STYLES_SEEN.get(key)
+    if styles is None:
+        root = package.xml(part, blob)
+        namespace = names.w[1:-1]
+        styles = _Styles(root if _same_namespace(root, namespace) else None, names)
+        if len(_STYLES_SEEN) >= 8:
+            del _STYLES_SEEN[next(iter(_STYLES_SEEN))]
+        _STYLES_SEEN[key] = styles
+    return styles
 
 
 def _same_namespace(root: Any, namespace: str) -> bool:
