@@ -39,7 +39,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SECTIONS = ("corpus", "inprocess", "cold", "linear")
+SECTIONS = ("corpus", "inprocess", "cold", "linear", "formats")
 
 # --------------------------------------------------------------------------------------------
 # Budgets (from the performance issue). "max": measured must be <= limit; "min": >= limit.
@@ -424,6 +424,48 @@ def generate_corpus(out: Path, seed: int, n_files: int = CORPUS_FILES,
     return Corpus(docs, big, files, sum(len(p.read_text(encoding="utf-8").split()) for p in files),
                   sum(p.stat().st_size for p in files), one_mb, ten_mb, long_line,
                   ROOT / "examples" / "draft-letter.txt")
+
+
+#: The page around a Markdown file's HTML: what a content-managed site wraps every page in.
+PAGE = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
+<style>body {{ font-family: sans-serif; }} .hidden {{ display: none; }}</style>
+<script>window.dataLayer = window.dataLayer || [];</script></head>
+<body><header><a href="/">Home</a> <nav><ul><li><a href="/services">Services</a></li>
+<li><a href="/contact">Contact us</a></li></ul></nav></header>
+<main>{body}</main>
+<footer><p>Follow us on social media. Copyright NHS Wyvern.</p></footer></body></html>
+"""
+
+
+def generate_formats(corpus: Corpus, out: Path) -> dict[str, Path]:
+    """The corpus in four folders: its Markdown files and the same pages as HTML, its text
+    files and the same documents as Word files (a paragraph per blank-line block)."""
+    import docx
+    from markdown_it import MarkdownIt
+
+    folders = {name: out / name for name in ("md", "html", "txt", "docx")}
+    for folder in folders.values():
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        (folder / ".plainlsc.toml").write_text("# plainlsc defaults (benchmark corpus)\n")
+    render = MarkdownIt("commonmark").enable("table")
+    for path in corpus.files:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            shutil.copy(path, folders["md"] / path.name)
+            title = next((line.lstrip("# ") for line in text.splitlines()
+                          if line.startswith("# ")), path.stem)
+            (folders["html"] / f"{path.stem}.html").write_text(
+                PAGE.format(title=title, body=render.render(text)), encoding="utf-8")
+        else:
+            shutil.copy(path, folders["txt"] / path.name)
+            document = docx.Document()
+            for block in text.split("\n\n"):
+                document.add_paragraph(" ".join(block.split("\n")))
+            document.save(str(folders["docx"] / f"{path.stem}.docx"))
+    return folders
 
 
 # --------------------------------------------------------------------------------------------
@@ -937,6 +979,21 @@ def main(argv: list[str] | None = None) -> int:
             "results": [r.as_dict() for r in results], "raw_ratio": raw, "net_ratio": net,
             "bytes_ratio": size_ratio, "start_up_s": cold_page, "s_per_mb_1": per_mb_1,
             "s_per_mb_10": per_mb_10}
+
+    if "formats" in sections:
+        say("\n[5] formats: the same documents as Markdown and HTML, as text and Word")
+        folders = generate_formats(corpus, args.corpus / "formats")
+        check = [*plainlsc_cmd, "check", "--format", "json", "--jobs", "1"]
+        results = [Result(f"plainlsc check {len(list(folder.glob('*.' + name)))} .{name} files",
+                          [*check, str(folder)]) for name, folder in folders.items()]
+        capture = {r.label: work / f"formats-{i}.out" for i, r in enumerate(results)}
+        run_round_robin(results, args.repeat, {r.label: {0, 1} for r in results}, capture, say)
+        print_table("[5] Formats (informational: same text, different containers)", results)
+        md, html, txt, word = results
+        rows = {"HTML / Markdown": _ratio(html.median, md.median),
+                "Word / text": _ratio(word.median, txt.median)}
+        print("  ratios: " + ", ".join(f"{k} = {_fmt(v)}" for k, v in rows.items()))
+        figures["sections"]["formats"] = {"results": [r.as_dict() for r in results], **rows}
 
     print_budgets(budgets)
     elapsed = time.perf_counter() - began
