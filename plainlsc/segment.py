@@ -87,7 +87,7 @@ def segment_blocks(blocks: Iterable[Block], model: str | None = None) -> None:
     tok = tokenizer(model)
     if len(_WORD_TEXTS) > 500_000:
         _WORD_TEXTS.clear()  # keep the shared strings bounded over a very large site
-    if len(_FLAGS) > 1_000_000:
+    if len(_FLAGS) > 200_000:  # about 20 MB; a site has far fewer distinct tokens
         _FLAGS.clear()
     group: list[Block] = []
     size = 0
