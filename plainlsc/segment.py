@@ -3,9 +3,10 @@
 spaCy is imported on first use only, so ``plainlsc --help`` stays fast. A blank English
 pipeline is enough: its tokenizer already keeps "Dr.", "e.g." and "p.m." whole. If the user
 names an installed trained pipeline (``model`` in configuration) we use its tokenizer too; we
-never download one. Text goes to spaCy in groups of blocks of about 100,000 characters, so
-a large file never becomes one huge spaCy ``Doc``; the per-token work after tokenising is done
-with numpy arrays over a whole group, and only the few possible sentence ends one by one.
+never download one. Text goes to spaCy in groups of blocks of about 100,000 characters (a
+longer block on its own), so a large file does not become one huge spaCy ``Doc``; the
+per-token work after tokenising is done with numpy arrays over a whole group, and only the
+few possible sentence ends one by one.
 """
 
 from __future__ import annotations
