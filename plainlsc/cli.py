@@ -91,8 +91,12 @@ def _config(config: Path | None, profile: str | None, paths: list[str],
             fail_on: Level | None = None) -> Any:
     from dataclasses import replace
 
+    from plainlsc import segment
     from plainlsc.config import discover
 
+    # Every command that reads documents comes through here, in a process that is ours: see
+    # segment.tokenizer. (Not in main, so that --version and --help stay light.)
+    segment.FREEZE_HEAP = True
     first = next((p for p in paths if p != "-"), ".")
     cfg = discover(Path(first), config)
     changes: dict[str, Any] = {}
@@ -332,10 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn any error into one line and exit code 2."""
     import warnings
 
-    from plainlsc import segment
-
     warnings.showwarning = _show_warning
-    segment.FREEZE_HEAP = True  # this process is ours: see segment.tokenizer
     try:
         # Without standalone mode click returns the exit code instead of calling sys.exit.
         code = app(args=argv, prog_name="plainlsc", standalone_mode=False)

@@ -8,6 +8,7 @@ sign-offs do not count at all.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from plainlsc.model import Document
@@ -32,6 +33,23 @@ def reading_form(word: str) -> str:
 def _is_hard(word: str) -> bool:
     """A long everyday word a writer could replace (not a name, acronym or number)."""
     return len(word) > 4 and word.isalpha() and word.islower() and syllables(word) >= 3
+
+
+def sentence_grade(words: Sequence[str]) -> float:
+    """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59), unrounded, with
+    words counted as the document's scores count them. The hard-sentence rule and the HTML
+    report's hardest sentences both use it, so they agree about a sentence."""
+    count = len(words)
+    if not count:
+        return 0.0
+    total = sum(map(_counted_syllables, words))
+    return 0.39 * count + 11.8 * total / count - 15.59
+
+
+@lru_cache(maxsize=65536)
+def _counted_syllables(word: str) -> int:
+    """Syllables as the scores count them (a number is two): one cached call per word."""
+    return syllables(reading_form(word))
 
 
 def measure(doc: Document, hard_words: int = 10) -> Scores:

@@ -537,8 +537,8 @@ def hard_sentences(file: FileReport, model: str | None = None, limit: int = HARD
 
 
 def _graded(file: FileReport, model: str | None) -> Iterator[HardSentence]:
+    from plainlsc.measure import sentence_grade
     from plainlsc.readers import FORMATS, read_string
-    from plainlsc.scoring import CountAccumulator, flesch_kincaid_grade
     from plainlsc.segment import segment_blocks
 
     source = file.source or ""
@@ -551,15 +551,12 @@ def _graded(file: FileReport, model: str | None) -> Iterator[HardSentence]:
     same = doc.source == source
     for block in doc.prose_blocks():
         for sentence in block.sentences:
-            acc = CountAccumulator()
-            acc.add_sentence(sentence.texts)
-            counts = acc.result()
-            if not counts.words:
+            if not sentence.word_count:
                 continue
             start = block.source_span(sentence.start, sentence.end)[0] if same else None
             line = doc.lines.position(start)[0] if start is not None else None
-            yield HardSentence(" ".join(sentence.text.split()), start, line, counts.words,
-                               flesch_kincaid_grade(counts))
+            yield HardSentence(" ".join(sentence.text.split()), start, line,
+                               sentence.word_count, sentence_grade(sentence.texts))
 
 
 def _sentences_html(index: int, sentences: Sequence[HardSentence]) -> str:

@@ -57,13 +57,9 @@ def finding_line(file: FileReport, f: Finding, widths: tuple[int, int]) -> Text:
     return text
 
 
-def quote(source: str | list[str], f: Finding, width: int = 100) -> str:
-    """The finding's paragraph (a Word file's line), cut to ``width`` around the match.
-
-    ``source`` may be given already split into lines, so that a file with many findings is
-    split once, not once per finding.
-    """
-    lines = source.splitlines() if isinstance(source, str) else source
+def quote(lines: list[str], f: Finding, width: int = 100) -> str:
+    """The finding's paragraph (a Word file's line, from the source split into ``lines``
+    once per file), cut to ``width`` around the match."""
     if not 0 < f.line <= len(lines):
         return ""
     line = lines[f.line - 1]

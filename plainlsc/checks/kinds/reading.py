@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
@@ -46,24 +44,6 @@ class Readability(RuleKind):
         })
 
 
-def sentence_grade(words: Sequence[str]) -> float:
-    """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59)."""
-    count = len(words)
-    if not count:
-        return 0.0
-    total = sum(map(_counted_syllables, words))
-    return 0.39 * count + 11.8 * total / count - 15.59
-
-
-@lru_cache(maxsize=65536)
-def _counted_syllables(word: str) -> int:
-    """Syllables as the scores count them (a number is two): one cached call per word."""
-    from plainlsc.measure import reading_form
-    from plainlsc.scoring import syllables
-
-    return syllables(reading_form(word))
-
-
 @kind("hard-sentence")
 class HardSentence(RuleKind):
     """A sentence whose own grade is far above the target, as Hemingway highlights it.
@@ -81,6 +61,8 @@ class HardSentence(RuleKind):
         self.skip_longer = int(options.get("skip_longer_than", 10_000))
 
     def check(self, ctx: RunContext) -> None:
+        from plainlsc.measure import sentence_grade
+
         for block in self.blocks(ctx):
             for sentence in block.sentences:
                 n = sentence.word_count
