@@ -27,14 +27,14 @@ if TYPE_CHECKING:
 
 def check_text(text: str, format: str = "text", config: Config | None = None) -> FileReport:
     """Check a string; ``format`` is "text", "markdown" or "html"."""
-    from plainlsc.checker import check_text as _check_text
+    from plainlsc.pipeline import check_text as _check_text
 
     return _check_text(text, format, config)
 
 
 def check_file(path: str | Path, config: Config | None = None) -> FileReport:
     """Check one file (format from its extension; configuration found from its folder)."""
-    from plainlsc.checker import check_file as _check_file
+    from plainlsc.pipeline import check_file as _check_file
 
     return _check_file(path, config)
 

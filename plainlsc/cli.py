@@ -1,6 +1,6 @@
 """The command line: ``plainlsc check``, ``score``, ``rules``, ``explain``, ``acronyms``...
 
-A thin front over :mod:`plainlsc.checker`. Heavy modules (spaCy, the rule engine) are imported
+A thin front over :mod:`plainlsc.pipeline`. Heavy modules (spaCy, the rule engine) are imported
 inside commands, so ``plainlsc --help`` and ``--version`` start quickly. Every error a user
 can cause ends as one line on stderr and exit code 2, never a traceback.
 """
@@ -45,7 +45,7 @@ class Level(str, Enum):
 def say(message: str) -> None:
     """Write one ``plainlsc: ...`` line to stderr; a path that is not valid UTF-8 in it is
     shown escaped rather than failing to print (and so hiding the problem it reports)."""
-    from plainlsc.checker import display_path
+    from plainlsc.pipeline import display_path
 
     sys.stderr.write(f"plainlsc: {display_path(message)}\n")
 
@@ -174,7 +174,7 @@ def check(
 
 def _run_with_progress(paths: list[str], cfg: Any, format_in: str | None, jobs: int) -> Any:
     """Check, showing a progress bar on stderr for many files at a terminal (never piped)."""
-    from plainlsc.checker import check_paths
+    from plainlsc.pipeline import check_paths
     from plainlsc.files import expand
 
     if jobs > 1 or not sys.stderr.isatty() or os.environ.get("NO_COLOR") is not None:
@@ -254,7 +254,7 @@ def _per_file(cfg: Any, paths: list[str], format_in: str | None, format: OutForm
     """Check, then print one JSON entry per file or a table; exit 2 if a file was unreadable."""
     import json
 
-    from plainlsc.checker import check_paths
+    from plainlsc.pipeline import check_paths
 
     report = check_paths(paths, cfg, format_in)
     if format is OutFormat.json:
@@ -312,7 +312,7 @@ def report(
     config: ConfigOpt = None,
 ) -> None:
     """Write one self-contained HTML page with every finding highlighted in the text."""
-    from plainlsc.checker import check_paths
+    from plainlsc.pipeline import check_paths
     from plainlsc.checks.engine import ruleset_for
     from plainlsc.output.report_html import write_report
 

@@ -21,7 +21,7 @@ def _init(config: Config | None, stdin_format: str | None) -> None:
 
 
 def _work(path: str) -> FileReport:
-    from plainlsc.checker import _check_one
+    from plainlsc.pipeline import _check_one
 
     config = _STATE.get("config")
     fmt = _STATE.get("stdin_format")

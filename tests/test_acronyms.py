@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import line_col
 
-from plainlsc.checker import check_file, check_text
+from plainlsc.pipeline import check_file, check_text
 from plainlsc.cli import main
 from plainlsc.config import Config
 

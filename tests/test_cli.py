@@ -149,7 +149,7 @@ def test_plain_text_view_is_what_rich_would_print() -> None:
 
     from rich.console import Console
 
-    from plainlsc.checker import check_text
+    from plainlsc.pipeline import check_text
     from plainlsc.findings import Report
     from plainlsc.output.text import render_text
 

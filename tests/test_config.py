@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plainlsc.checker import check_file, check_text
+from plainlsc.pipeline import check_file, check_text
 from plainlsc.checks.engine import build_ruleset
 from plainlsc.config import Config, discover, load_config
 from plainlsc.errors import ConfigError

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import plainlsc
 from plainlsc.atomic import rewrite_preserving
-from plainlsc.checker import analyse
+from plainlsc.pipeline import analyse
 from plainlsc.cli import main
 from plainlsc.config import Config
 from plainlsc.errors import InputError

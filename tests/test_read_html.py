@@ -285,7 +285,7 @@ def test_every_mapped_character_matches_the_source() -> None:
 def test_check_text_end_to_end() -> None:
     plainlsc = pytest.importorskip("plainlsc")
     try:
-        from plainlsc.checker import check_text  # noqa: F401
+        from plainlsc.pipeline import check_text  # noqa: F401
     except ImportError as exc:  # the pipeline is built by others
         pytest.skip(f"plainlsc.check_text is not available yet: {exc}")
     source = ("<html><head><script>facilitate()</script></head><body>\n"

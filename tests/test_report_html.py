@@ -218,7 +218,7 @@ def hand_report(source: str, findings: list[Finding], **kwargs: Any) -> Report:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     """The letter through ``plainlsc report``, and the Report the same pipeline gives."""
-    from plainlsc.checker import check_paths
+    from plainlsc.pipeline import check_paths
 
     folder = tmp_path_factory.mktemp("report")
     letter = folder / "letter.txt"
@@ -521,7 +521,7 @@ def test_highlights_in_a_real_browser(built: SimpleNamespace, tmp_path: Path) ->
 def test_hardest_sentences_are_graded_as_the_hard_sentence_rule_grades_them() -> None:
     """A number counts as two syllables in both, so "01632 960250" does not make the report
     call a sentence harder than the rule does."""
-    from plainlsc.checker import check_text
+    from plainlsc.pipeline import check_text
 
     text = ("Ring 01632 960250 or 01632 960777 between 0830 and 1730 to rearrange your "
             "appointment with the physiotherapy department.\n\nWe will see you soon.\n")

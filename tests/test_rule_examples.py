@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainlsc.checker import check_text
+from plainlsc.pipeline import check_text
 from plainlsc.checks.engine import all_specs
 from plainlsc.config import Config
 
