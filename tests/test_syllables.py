@@ -215,7 +215,8 @@ def test_tokens_without_letters_or_digits_are_zero(token: str) -> None:
 def test_never_zero_for_a_letter_or_digit(text: str) -> None:
     count = syllables(text)
     assert count >= 0
-    if any(c.isalnum() for c in text):
+    # U+02BC is a letter to Unicode but an apostrophe in English text, and counts as one.
+    if any(c.isalnum() and c != "\u02bc" for c in text):
         assert count >= 1
 
 

@@ -81,8 +81,11 @@ MAX_DEPTH = 100
 def _check_depth(text: str, path: str) -> None:
     """Refuse YAML nested more than :data:`MAX_DEPTH` deep, before building anything.
 
-    Walks the parser's events (the parser keeps its own stack, it does not recurse).
+    First a scan of the text itself, so that plainlsc's own message speaks before any YAML
+    library's limit does (libyaml's differs between releases); then a walk over the parser's
+    events (the parser keeps its own stack, it does not recurse) for block nesting.
     """
+    _check_flow_depth(text, path)
     depth = 0
     for event in yaml.parse(text, Loader=_SAFE_BASE):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -93,6 +96,38 @@ def _check_depth(text: str, path: str) -> None:
                                   f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
+
+
+def _check_flow_depth(text: str, path: str) -> None:
+    """Refuse flow collections (``[`` and ``{``) nested deeper than :data:`MAX_DEPTH`.
+
+    A conservative scan: brackets inside quotes and comments are skipped; a bracket in a
+    plain scalar counts too, which can only make the guard speak earlier, never later.
+    """
+    depth = 0
+    quote = ""
+    line = 1
+    previous = "\n"
+    for char in text:
+        if char == "\n":
+            line += 1
+            if quote != '"':
+                quote = "" if quote == "#" else quote
+        elif quote:
+            if char == quote and quote in "'\"":
+                quote = ""
+        elif char in "'\"" and previous in " \t\n[{,:":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            quote = "#"
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(path, line,
+                                  f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        previous = char
 
 
 def closest(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
