@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plainlsc.acronym_text import find_definitions  # noqa: E402
+from plainlsc.acronym import find_definitions  # noqa: E402
 
 DEFAULT_DATA = ROOT / "benchmarks" / "acronyms" / "labelled.jsonl"
 

@@ -91,8 +91,8 @@ def _config(config: Path | None, profile: str | None, paths: list[str],
             fail_on: Level | None = None) -> Any:
     from dataclasses import replace
 
-    from plainlsc import segment
     from plainlsc.config import discover
+    from plainlsc.text import segment
 
     # Every command that reads documents comes through here, in a process that is ours: see
     # segment.tokenizer. (Not in main, so that --version and --help stay light.)
@@ -117,7 +117,8 @@ def _check_option_names(cfg: Any, profile: str | None, select: tuple[str, ...],
                         ignore: tuple[str, ...]) -> None:
     """A misspelt ``--profile``, ``--select`` or ``--ignore`` is a usage error that names the
     option (not the configuration file, which is not at fault)."""
-    from plainlsc.checks.loader import PROFILES_FILE, closest, load_profiles
+    from plainlsc.checks.loader import PROFILES_FILE, load_profiles
+    from plainlsc.errors import closest
     from plainlsc.paths import rules_dir
 
     if profile:
@@ -175,7 +176,7 @@ def check(
 def _run_with_progress(paths: list[str], cfg: Any, format_in: str | None, jobs: int) -> Any:
     """Check, showing a progress bar on stderr for many files at a terminal (never piped)."""
     from plainlsc.pipeline import check_paths
-    from plainlsc.files import expand
+    from plainlsc.readers.files import expand
 
     if jobs > 1 or not sys.stderr.isatty() or os.environ.get("NO_COLOR") is not None:
         return check_paths(paths, cfg, format_in, jobs)
@@ -192,7 +193,7 @@ def _run_with_progress(paths: list[str], cfg: Any, format_in: str | None, jobs: 
 
 
 def _default_jobs(paths: list[str]) -> int:
-    from plainlsc.files import expand
+    from plainlsc.readers.files import expand
 
     files, _ = expand(paths)
     return min(os.cpu_count() or 1, 8) if len(files) > 8 else 1
@@ -312,9 +313,9 @@ def report(
     config: ConfigOpt = None,
 ) -> None:
     """Write one self-contained HTML page with every finding highlighted in the text."""
-    from plainlsc.pipeline import check_paths
     from plainlsc.checks.engine import ruleset_for
     from plainlsc.output.report_html import write_report
+    from plainlsc.pipeline import check_paths
 
     cfg = _config(config, profile, paths)
     ruleset = ruleset_for(cfg)

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from plainlsc.checks.loader import closest
-from plainlsc.errors import ConfigError
+from plainlsc.errors import ConfigError, closest
 from plainlsc.findings import LEVELS
 
 if sys.version_info >= (3, 11):

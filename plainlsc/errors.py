@@ -53,3 +53,11 @@ def _line_naming(path: str, message: str) -> int | None:
     except OSError:
         return None
     return None
+
+
+def closest(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
+    """" (did you mean 'x'?)" for a misspelt key or id, or an empty string."""
+    import difflib
+
+    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {near[0]!r}?)" if near else ""

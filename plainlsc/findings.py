@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from plainlsc.acronym.document import Acronym
     from plainlsc.scoring import Scores
+    from plainlsc.scoring.sentences import SentenceScore
 
 LEVELS = ("suggestion", "warning", "error")
 JSON_VERSION = 1
@@ -54,19 +56,39 @@ class Finding:
 
 @dataclass(slots=True)
 class FileReport:
-    """The result for one file: its scores, findings and acronyms, or the error that stopped it."""
+    """The result for one file: its scores, findings and acronyms, or the error that stopped it.
+
+    ``sentences`` holds every prose sentence with its grade, as the pipeline measured it, so a
+    report can rank or shade sentences without reading the file again; it is not part of the
+    JSON output. ``source`` is the text the findings' offsets point into.
+    """
 
     path: str
     format: str
     scores: Scores | None = None
     findings: list[Finding] = field(default_factory=list)
-    acronyms: list[Any] = field(default_factory=list)
+    acronyms: list[Acronym] = field(default_factory=list)
     error: str | None = None
     source: str | None = field(default=None, repr=False)
+    sentences: list[SentenceScore] = field(default_factory=list, repr=False)
+
+    def __repr__(self) -> str:
+        if self.error is not None:
+            return f"FileReport(path={self.path!r}, error={self.error!r})"
+        age = self.scores.reading_age if self.scores is not None else None
+        return (f"FileReport(path={self.path!r}, format={self.format!r}, "
+                f"findings={len(self.findings)}, acronyms={len(self.acronyms)}, "
+                f"reading_age={age})")
+
+    def hardest(self, limit: int = 10) -> list[SentenceScore]:
+        """The hardest prose sentences (4 words or more), hardest first."""
+        from plainlsc.scoring.sentences import hardest
+
+        return hardest(self.sentences, limit)
 
     def to_dict(self, findings: bool = True) -> dict[str, Any]:
-        """The file as in the JSON output (``findings=False``: without the findings key, for
-        a writer that adds them itself, one at a time)."""
+        """The file as in the JSON output, schema version 1 (``findings=False``: without the
+        findings key, for a writer that adds them itself, one at a time)."""
         out: dict[str, Any] = {
             "path": self.path,
             "format": self.format,
@@ -74,7 +96,7 @@ class FileReport:
         }
         if findings:
             out["findings"] = [f.to_dict() for f in self.findings]
-        out["acronyms"] = [a.to_dict() if hasattr(a, "to_dict") else a for a in self.acronyms]
+        out["acronyms"] = [a.to_dict() for a in self.acronyms]
         if self.error is not None:
             out["error"] = self.error
         return out
@@ -89,6 +111,11 @@ class Report:
     """The result of one run over one or more files."""
 
     files: list[FileReport] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"Report(files={s['files']}, findings={s['findings']}, errors={s['errors']}, "
+                f"warnings={s['warnings']}, suggestions={s['suggestions']})")
 
     @property
     def findings(self) -> list[Finding]:
@@ -113,7 +140,7 @@ class Report:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """The whole JSON document."""
+        """The whole JSON document (schema version 1), as ``plainlsc check --format json``."""
         return {
             "version": JSON_VERSION,
             "files": [f.to_dict() for f in self.files],

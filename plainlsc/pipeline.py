@@ -6,6 +6,8 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +33,14 @@ def _mask_surrogates(doc: Document) -> None:
 
 
 def analyse(doc: Document, config: Config) -> FileReport:
-    """Segment, score and check a read document."""
-    from plainlsc.acronym_check import acronym_entries
+    """Turn a read document into its report: segment, score, grade sentences, check, list
+    acronyms. The one function that builds a :class:`FileReport`; every face calls it.
+    """
+    from plainlsc.acronym.document import acronym_entries
     from plainlsc.checks.engine import ruleset_for
-    from plainlsc.measure import measure
-    from plainlsc.segment import segment_blocks
+    from plainlsc.scoring.measure import measure
+    from plainlsc.scoring.sentences import grade_sentences
+    from plainlsc.text.segment import segment_blocks
 
     ruleset = ruleset_for(config)
     _mask_surrogates(doc)
@@ -44,13 +49,17 @@ def analyse(doc: Document, config: Config) -> FileReport:
     cache: dict[str, Any] = {"scores": scores}
     findings = ruleset.run(doc, cache)
     acronyms = acronym_entries(doc, config, cache)
-    return FileReport(doc.path, doc.format, scores, findings, acronyms, source=doc.source)
+    return FileReport(doc.path, doc.format, scores, findings, acronyms, source=doc.source,
+                      sentences=grade_sentences(doc))
 
 
 def check_text(text: str, format: str = "text", config: Config | None = None,
-               path: str = "<text>") -> FileReport:
-    """Check a string of text, Markdown or HTML."""
-    return analyse(read_string(text, format, path), config or Config())
+               path: str = "<text>", profile: str | None = None) -> FileReport:
+    """Check a string of text, Markdown or HTML (``profile`` overrides the configuration's)."""
+    cfg = config or Config()
+    if profile is not None:
+        cfg = replace(cfg, profile=profile)  # an unknown profile: ConfigError from the rules
+    return analyse(read_string(text, format, path), cfg)
 
 
 def check_file(path: str | Path, config: Config | None = None,
@@ -61,7 +70,7 @@ def check_file(path: str | Path, config: Config | None = None,
     return analyse(doc, cfg)
 
 
-def _check_one(path: str, config: Config | None, stdin_format: str | None) -> FileReport:
+def check_one(path: str, config: Config | None, stdin_format: str | None) -> FileReport:
     """Check one path for a run: errors become the file's ``error``, never an exception.
 
     Only a broken configuration or rule file (:class:`ConfigError`) stops the run: it would
@@ -122,8 +131,8 @@ def check_paths(paths: list[str], config: Config | None = None, stdin_format: st
 
 def _check_paths(paths: list[str], config: Config | None, stdin_format: str | None,
                  jobs: int, progress: Callable[[str], None] | None) -> Report:
-    from plainlsc.files import expand
     from plainlsc.readers import normalise_format
+    from plainlsc.readers.files import expand
 
     if stdin_format is not None:
         try:
@@ -133,15 +142,37 @@ def _check_paths(paths: list[str], config: Config | None, stdin_format: str | No
     files, problems = expand(paths)
     report = Report([FileReport(p, "", error=why) for p, why in problems])
     if jobs > 1 and len(files) > 1:
-        from plainlsc.parallel import check_parallel
-
-        report.files.extend(check_parallel(files, config, stdin_format, jobs))
+        report.files.extend(_check_many(files, config, stdin_format, jobs))
         return report
     for path in files:
         if progress:
             progress(display_path(path))
-        report.files.append(_check_one(path, config, stdin_format))
+        report.files.append(check_one(path, config, stdin_format))
     return report
+
+
+def _check_many(files: list[str], config: Config | None, stdin_format: str | None,
+                jobs: int) -> list[FileReport]:
+    """Check ``files`` in worker processes. Standard input is read here, in the parent: a
+    worker's standard input is not the user's pipe."""
+    from plainlsc.parallel import run_parallel
+
+    others = [f for f in files if f != "-"]
+    worker = partial(check_one, config=config, stdin_format=stdin_format)
+    done = iter(run_parallel(others, worker, jobs, partial(_warm, config)))
+    return [check_one("-", config, stdin_format) if f == "-" else next(done) for f in files]
+
+
+def _warm(config: Config | None) -> None:
+    """Load what every worker needs before forking, so it is shared, not repeated."""
+    from plainlsc.checks.engine import ruleset_for
+    from plainlsc.scoring import syllables
+    from plainlsc.text.segment import tokenizer
+
+    cfg = config or Config()
+    ruleset_for(cfg)
+    tokenizer(cfg.model)
+    syllables("warm")
 
 
 __all__ = ["PlainlscError", "analyse", "check_file", "check_paths", "check_text"]

@@ -1,4 +1,4 @@
-"""Tests for plainlsc.acronym_text: acronym uses and definitions in plain text."""
+"""Tests for plainlsc.acronym: acronym uses and definitions in plain text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainlsc.acronym_text import (
+from plainlsc.acronym import (
     AcronymDefinition,
     AcronymUse,
     find_acronym_uses,

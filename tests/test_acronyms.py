@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import line_col
 
-from plainlsc.pipeline import check_file, check_text
 from plainlsc.cli import main
 from plainlsc.config import Config
+from plainlsc.pipeline import check_file, check_text
 
 DATA = Path(__file__).parent / "data"
 LETTER = """Northmoor Health Partnership

@@ -149,9 +149,9 @@ def test_plain_text_view_is_what_rich_would_print() -> None:
 
     from rich.console import Console
 
-    from plainlsc.pipeline import check_text
     from plainlsc.findings import Report
     from plainlsc.output.text import render_text
+    from plainlsc.pipeline import check_text
 
     text = ("Dear Ms Shah,\n\nWe will facilitate [INSERT  NAME] going forward \u2014 the the "
             "caf\u00e9\x0b utilise.\n\nIt was agreed by the board that the STP patch was "

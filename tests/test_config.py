@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from plainlsc.pipeline import check_file, check_text
 from plainlsc.checks.engine import build_ruleset
 from plainlsc.config import Config, discover, load_config
 from plainlsc.errors import ConfigError
+from plainlsc.pipeline import check_file, check_text
 
 LONG = ("We are working with partners across the region so that people and their families can "
         "get the care they need close to home.\n")  # 23 words

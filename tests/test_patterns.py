@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainlsc.patterns import Scanner, compile_pattern, literal_alternation
+from plainlsc.text.patterns import Scanner, compile_pattern, literal_alternation
 
 WORDS = compile_pattern(literal_alternation(["crèche", "going forward", "utilise", "A&E"]))
 PASSIVE = compile_pattern(r"\b(?:was|were)\s+([a-zé]+ed)\b")

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 import plainlsc
 from plainlsc.atomic import rewrite_preserving
-from plainlsc.pipeline import analyse
 from plainlsc.cli import main
 from plainlsc.config import Config
 from plainlsc.errors import InputError
+from plainlsc.pipeline import analyse
 from plainlsc.readers import read_bytes
 from plainlsc.readers.decode import NotText, decode
 

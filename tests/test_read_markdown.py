@@ -6,7 +6,7 @@ from pathlib import Path
 
 from plainlsc.model import BlockKind
 from plainlsc.readers import read_string
-from plainlsc.segment import segment_blocks
+from plainlsc.text.segment import segment_blocks
 
 DATA = Path(__file__).parent / "data"
 JARGON_IN_SKIPPED = ("leverage", "facilitate", "workstream", "mobilise", "going forward",

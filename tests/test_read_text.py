@@ -6,7 +6,7 @@ import pytest
 
 from plainlsc.model import BlockKind
 from plainlsc.readers import read_string
-from plainlsc.segment import segment_blocks
+from plainlsc.text.segment import segment_blocks
 
 LETTER = """Northmoor Health Partnership
 Unit 4, Riverside House

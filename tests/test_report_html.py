@@ -25,7 +25,6 @@ from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
 from plainlsc.output.report_html import (
     CSP,
-    hard_sentences,
     highlight,
     reading_age_sentence,
     render_report,
@@ -522,11 +521,12 @@ def test_hardest_sentences_are_graded_as_the_hard_sentence_rule_grades_them() ->
     """A number counts as two syllables in both, so "01632 960250" does not make the report
     call a sentence harder than the rule does."""
     from plainlsc.pipeline import check_text
+    from plainlsc.scoring.sentences import hardest as rank_sentences
 
     text = ("Ring 01632 960250 or 01632 960777 between 0830 and 1730 to rearrange your "
             "appointment with the physiotherapy department.\n\nWe will see you soon.\n")
     file = check_text(text)
     [finding] = [f for f in file.findings if f.rule == "hard-sentence"]
-    [hardest] = hard_sentences(file, min_words=8)
+    [hardest] = rank_sentences(file.sentences, min_words=8)
     assert hardest.line == finding.line == 1
     assert f"reading age of about {hardest.reading_age};" in finding.message

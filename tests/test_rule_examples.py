@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from plainlsc.pipeline import check_text
 from plainlsc.checks.engine import all_specs
 from plainlsc.config import Config
+from plainlsc.pipeline import check_text
 
 SPECS = all_specs(Config())
 FLAG = [(s.id, text) for s in SPECS for text in s.examples.get("flag", [])]

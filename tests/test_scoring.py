@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -207,7 +208,7 @@ def test_zero_sentences_and_words_give_zero_scores() -> None:
     assert scores.words == 0 and scores.sentences == 0
     assert scores.reading_age == 0.0
     assert scores.smog_reliable is False
-    assert scores.hard_words == []
+    assert scores.hard_words == ()
 
 
 def test_words_without_sentences_do_not_divide_by_zero() -> None:
@@ -350,7 +351,10 @@ def test_scores_mapping_access() -> None:
         scores["nonsense"]
     with pytest.raises(KeyError):
         scores["to_dict"]
-    assert dict(scores) == scores.to_dict()
+    assert "smog_index" in scores and "nonsense" not in scores and 0 not in scores
+    assert list(scores) == list(scores.to_dict()) and len(scores) == len(scores.to_dict())
+    assert {**dict(scores), "hard_words": list(scores.hard_words)} == scores.to_dict()
+    assert isinstance(scores, Mapping)
 
 
 def test_scores_json_keys() -> None:

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plainlsc import segment
 from plainlsc.model import Block, BlockKind, SourceMap
 from plainlsc.readers import read_string
-from plainlsc.segment import MAX_SENTENCE_TOKENS, segment_blocks
+from plainlsc.text import segment
+from plainlsc.text.segment import MAX_SENTENCE_TOKENS, segment_blocks
 
 
 def _block(text: str) -> Block:

@@ -12,7 +12,7 @@ from typing import Any
 
 from plainlsc.checks.base import RunContext
 from plainlsc.model import Block
-from plainlsc.patterns import Found, Scanner, compile_pattern
+from plainlsc.text.patterns import Found, Scanner, compile_pattern
 
 _NOISE = compile_pattern(
     r"(?:https?://|www\.)[^\s<>\"“”]+"

@@ -16,7 +16,6 @@ from plainlsc.checks.base import KINDS, RuleKind, RuleSpec, RunContext, check_le
 from plainlsc.checks.loader import (
     PROFILES_FILE,
     check_options,
-    closest,
     load_profiles,
     resolve,
     rule_files,
@@ -24,7 +23,7 @@ from plainlsc.checks.loader import (
 )
 from plainlsc.checks.wordlists import WordList, load_any
 from plainlsc.config import Config
-from plainlsc.errors import ConfigError
+from plainlsc.errors import ConfigError, closest
 from plainlsc.findings import Finding
 from plainlsc.model import Document
 from plainlsc.paths import rules_dir, wordlists_dir

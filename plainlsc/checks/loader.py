@@ -7,7 +7,6 @@ profile changes every threshold that depends on it. Errors name the file and lin
 
 from __future__ import annotations
 
-import difflib
 import string
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import yaml
 
 from plainlsc.checks.base import COMMON_KEYS, KINDS, SCOPES, RuleKind, RuleSpec, check_level
-from plainlsc.errors import ConfigError
+from plainlsc.errors import ConfigError, closest
 
 PROFILES_FILE = "profiles.yaml"
 
@@ -128,12 +127,6 @@ def _check_flow_depth(text: str, path: str) -> None:
         elif char in "]}":
             depth = max(0, depth - 1)
         previous = char
-
-
-def closest(word: str, choices: list[str] | set[str] | frozenset[str]) -> str:
-    """" (did you mean 'x'?)" for a misspelt key or id, or an empty string."""
-    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 def _need_str(raw: dict[str, Any], key: str, path: str, line: int, default: str | None) -> str:

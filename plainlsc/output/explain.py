@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from plainlsc.checks.loader import closest
 from plainlsc.config import Config
+from plainlsc.errors import closest
 
 
 def _specs(config: Config) -> list:  # type: ignore[type-arg]

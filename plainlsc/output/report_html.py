@@ -52,6 +52,7 @@ from plainlsc.atomic import write_atomic_chunks
 from plainlsc.errors import PlainlscError
 from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
+from plainlsc.scoring.sentences import MIN_RANKED_WORDS, SentenceScore
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
@@ -66,7 +67,6 @@ PALETTE: tuple[tuple[str, str], ...] = (
 WHO = {"nhs": "The NHS", "govuk": "GOV.UK"}
 #: Sentences shorter than this are left out of "hardest sentences": a one-word heading such as
 #: "Rehabilitation." scores a grade of 50 and would crowd out the sentences worth rewriting.
-MIN_SENTENCE_WORDS = 4
 HARDEST = 10
 MAX_HEIGHT = 3
 
@@ -105,7 +105,6 @@ class _Page:
     specs: dict[str, Any]
     target: tuple[int, int]
     profile: str
-    model: str | None = None
     generated: date | None = None
 
 
@@ -132,10 +131,9 @@ def _page(report: Report, ruleset: Any, generated: date | None) -> _Page:
     settings = getattr(ruleset, "settings", None) or {}
     target = (int(settings.get("reading_age_min", 9)), int(settings.get("reading_age_max", 11)))
     specs = {r.spec.id: r.spec for r in getattr(ruleset, "rules", ()) if hasattr(r, "spec")}
-    config = getattr(ruleset, "config", None)
     return _Page(colours=rule_colours(f.rule for f in report.findings), specs=specs,
                  target=target, profile=str(getattr(ruleset, "profile", "") or ""),
-                 model=getattr(config, "model", None), generated=generated)
+                 generated=generated)
 
 
 def rule_colours(rules: Iterable[str]) -> dict[str, int]:
@@ -237,7 +235,7 @@ def _file_section(page: _Page, index: int, file: FileReport) -> Iterator[str]:
                f"{escape(file.error)}. Nothing in it was checked.</p>\n</section>")
         return
     source = file.source or ""
-    sentences = hard_sentences(file, page.model)
+    sentences = file.hardest(HARDEST)
     yield head
     yield "\n"
     yield _scores_html(page, file)
@@ -311,10 +309,10 @@ def _hard_words_html(words: Sequence[str]) -> str:
 
 
 def _text_html(page: _Page, index: int, file: FileReport, source: str,
-               sentences: Sequence[HardSentence]) -> Iterator[str]:
+               sentences: Sequence[SentenceScore]) -> Iterator[str]:
     spans = finding_spans(source, file.findings)
     anchors = {s.start: f"<span class=\"anchor\" id=\"f{index}-s{n}\"></span>"
-               for n, s in enumerate(sentences) if s.start is not None}
+               for n, s in enumerate(sentences)}
     body = highlight_pieces(source, spans, lambda key, part, height: _mark_open(
         page, index, file.findings[key], key, part, height), anchors)
     if file.findings:
@@ -505,81 +503,26 @@ def _finding_item(page: _Page, index: int, key: int, f: Finding, placed: bool) -
             f"<code class=\"rule\">{escape(f.rule)}</code> {escape(f.message)}{tries}</li>")
 
 
-@dataclass(frozen=True, slots=True)
-class HardSentence:
-    """A prose sentence and its Flesch-Kincaid grade; ``start`` is its source offset."""
-
-    text: str
-    start: int | None
-    line: int | None
-    words: int
-    grade: float
-
-    @property
-    def reading_age(self) -> int:
-        """The grade as a UK reading age (grade + 5, never below 5)."""
-        return max(5, round(self.grade + 5))
-
-
-def hard_sentences(file: FileReport, model: str | None = None, limit: int = HARDEST,
-                   min_words: int = MIN_SENTENCE_WORDS) -> list[HardSentence]:
-    """The ``limit`` hardest prose sentences, graded one by one with Flesch-Kincaid.
-
-    The source is read again with the file's reader, so sentences are the ones the scores
-    used (prose blocks only: no address lines or sign-offs). Never raises: a report without
-    this table is better than no report.
-    """
-    import heapq
-
-    graded = (s for s in _graded(file, model) if s.words >= min_words)
-    return heapq.nsmallest(limit, graded,
-                           key=lambda s: (-s.grade, s.start if s.start is not None else 0))
-
-
-def _graded(file: FileReport, model: str | None) -> Iterator[HardSentence]:
-    from plainlsc.measure import sentence_grade
-    from plainlsc.readers import FORMATS, read_string
-    from plainlsc.segment import segment_blocks
-
-    source = file.source or ""
-    fmt = FORMATS.get(file.format)
-    try:
-        doc = read_string(source, fmt.name if fmt and not fmt.binary else "text", file.path)
-        segment_blocks(doc.blocks, model)
-    except (PlainlscError, ValueError, RecursionError):
-        return
-    same = doc.source == source
-    for block in doc.prose_blocks():
-        for sentence in block.sentences:
-            if not sentence.word_count:
-                continue
-            start = block.source_span(sentence.start, sentence.end)[0] if same else None
-            line = doc.lines.position(start)[0] if start is not None else None
-            yield HardSentence(" ".join(sentence.text.split()), start, line,
-                               sentence.word_count, sentence_grade(sentence.texts))
-
-
-def _sentences_html(index: int, sentences: Sequence[HardSentence]) -> str:
+def _sentences_html(index: int, sentences: Sequence[SentenceScore]) -> str:
     if not sentences:
         return ""
     rows = []
     for n, s in enumerate(sentences):
-        line = (f"<a class=\"jump\" href=\"#f{index}-s{n}\">{s.line}</a>"
-                if s.start is not None else "")
+        line = f"<a class=\"jump\" href=\"#f{index}-s{n}\">{s.line}</a>"
         rows.append(f"<tr><td class=\"num\">about {s.reading_age}</td>"
                     f"<td class=\"num\">{s.words}</td><td class=\"num\">{line}</td>"
                     f"<td>{escape(s.text)}</td></tr>")
     return ("<h3>Sentences sorted by difficulty</h3>\n<p class=\"note\">The hardest "
             f"{_plural(len(sentences), 'sentence')}, hardest first: the reading age each one "
             "needs on its own (Flesch&ndash;Kincaid grade + 5). Sentences under "
-            f"{MIN_SENTENCE_WORDS} words are left out.</p>\n<table><thead><tr>"
+            f"{MIN_RANKED_WORDS} words are left out.</p>\n<table><thead><tr>"
             "<th scope=\"col\">Reading age</th><th scope=\"col\">Words</th>"
             "<th scope=\"col\">Line</th><th scope=\"col\">Sentence</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table>")
 
 
 def _acronyms_html(file: FileReport) -> str:
-    entries = [a.to_dict() if hasattr(a, "to_dict") else dict(a) for a in file.acronyms]
+    entries = [a.to_dict() for a in file.acronyms]
     if not entries:
         return "<h3>Acronyms</h3>\n<p class=\"note\">No acronyms found.</p>"
     rows = "".join(_acronym_row(a) for a in sorted(entries, key=lambda a: str(a.get("short"))))

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from plainlsc.checks.suppress import Suppressions
 from plainlsc.errors import InputError
 from plainlsc.model import Block, BlockKind, Document, SourceMap
 from plainlsc.readers.text import (
@@ -45,7 +46,6 @@ from plainlsc.readers.text import (
     SIGN_OFF,
     TERMINAL,
 )
-from plainlsc.suppress import Suppressions
 
 #: Refuse to unpack more than this, summed over the parts we read.
 MAX_UNPACKED = 100 * 1024 * 1024

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plainlsc.checks.suppress import Suppressions
 from plainlsc.model import Block, BlockKind, Document, SourceMap
-from plainlsc.suppress import Suppressions
 
 BULLET = re.compile(
     r"[ \t]*(?:[•·▪◦‣∙●○■□➢➤►\-–—*+]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})\))"

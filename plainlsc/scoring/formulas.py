@@ -9,8 +9,8 @@ L letters and digits, D difficult (unfamiliar) words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
 from typing import Any
 
 from plainlsc.scoring.counts import CountAccumulator, TextCounts
@@ -168,9 +168,11 @@ def reading_age(counts: TextCounts) -> float:
 
 
 @dataclass(frozen=True)
-class Scores:
-    """Every score of one text. ``scores.smog_index`` and ``scores["smog_index"]`` both work.
+class Scores(Mapping[str, Any]):
+    """Every score of one text, as attributes and as a read-only mapping.
 
+    ``scores.smog_index``, ``scores["smog_index"]``, ``"smog_index" in scores`` and
+    ``dict(scores)`` all work, as a Python user expects of a record of named figures.
     ``smog_reliable`` is False below 30 sentences (SMOG's sample size); ``hard_words`` are the
     most frequent polysyllabic words (up to 10), lower case.
     """
@@ -189,11 +191,7 @@ class Scores:
     polysyllabic_words: int
     avg_sentence_length: float
     smog_reliable: bool = False
-    hard_words: list[str] = field(default_factory=list)
-
-    def keys(self) -> tuple[str, ...]:
-        """The field names, in JSON order (so ``dict(scores)`` works too)."""
-        return SCORE_KEYS
+    hard_words: tuple[str, ...] = ()
 
     def __getitem__(self, key: str) -> Any:
         """A score by name; KeyError for anything that is not a field."""
@@ -201,8 +199,20 @@ class Scores:
             raise KeyError(key)
         return getattr(self, key)
 
+    def __iter__(self) -> Iterator[str]:
+        """The field names, in JSON order."""
+        return iter(SCORE_KEYS)
+
+    def __len__(self) -> int:
+        return len(SCORE_KEYS)
+
+    def __repr__(self) -> str:
+        return (f"Scores(reading_age={self.reading_age}, flesch_reading_ease="
+                f"{self.flesch_reading_ease}, smog_index={self.smog_index}, "
+                f"words={self.words}, sentences={self.sentences})")
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object: the 13 scores and counts, ``smog_reliable`` and ``hard_words``."""
+        """The JSON object: every score and count, ``smog_reliable`` and ``hard_words``."""
         out: dict[str, Any] = {key: getattr(self, key) for key in SCORE_KEYS}
         out["hard_words"] = list(self.hard_words)
         return out
@@ -229,7 +239,7 @@ def compute_scores(counts: TextCounts, hard_words: Sequence[str] = ()) -> Scores
         polysyllabic_words=counts.polysyllabic_words,
         avg_sentence_length=avg_sentence_length(counts),
         smog_reliable=counts.sentences >= SMOG_MIN_SENTENCES,
-        hard_words=list(hard_words)[:10],
+        hard_words=tuple(hard_words)[:10],
     )
 
 

@@ -1,6 +1,6 @@
 """``acronym``: acronyms the reader cannot decode. One finding per acronym, at its first use.
 
-The document-wide analysis (in :mod:`plainlsc.acronym_check`) runs once per document and is
+The document-wide analysis (in :mod:`plainlsc.acronym.document`) runs once per document and is
 shared by the three acronym rules and the JSON ``acronyms`` list.
 """
 
@@ -29,7 +29,7 @@ class AcronymRule(RuleKind):
         self.config = loader.config
 
     def check(self, ctx: RunContext) -> None:
-        from plainlsc.acronym_check import analyse_acronyms, load_lists
+        from plainlsc.acronym import analyse_acronyms, load_lists
 
         entries = ctx.cache.get("acronyms")
         if entries is None:

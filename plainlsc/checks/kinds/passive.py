@@ -11,7 +11,7 @@ from typing import Any
 
 from plainlsc.checks.base import RuleKind, RunContext, kind
 from plainlsc.checks.context import joined, quotes
-from plainlsc.patterns import compile_pattern, literal_alternation
+from plainlsc.text.patterns import compile_pattern, literal_alternation
 
 BE = r"(?:am|is|are|was|were|be|been|being|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)"
 ADVERB = (r"(?:[a-z]{2,}ly|not|also|just|already|still|then|now|often|never|always|soon|"

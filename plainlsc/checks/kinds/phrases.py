@@ -16,7 +16,7 @@ from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_sta
 from plainlsc.checks.inflect import term_forms
 from plainlsc.checks.wordlists import Entry
 from plainlsc.model import Block
-from plainlsc.patterns import compile_pattern, literal_alternation
+from plainlsc.text.patterns import compile_pattern, literal_alternation
 
 _SPACE = re.compile(r"\s+")
 #: A raw match: block index, start and end in the block's text, the word-list entry.

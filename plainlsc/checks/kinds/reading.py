@@ -61,7 +61,7 @@ class HardSentence(RuleKind):
         self.skip_longer = int(options.get("skip_longer_than", 10_000))
 
     def check(self, ctx: RunContext) -> None:
-        from plainlsc.measure import sentence_grade
+        from plainlsc.scoring.measure import sentence_grade
 
         for block in self.blocks(ctx):
             for sentence in block.sentences:

@@ -12,7 +12,7 @@ from typing import Any
 from plainlsc.checks.base import RuleKind, RunContext, kind
 from plainlsc.checks.context import joined, noise
 from plainlsc.model import BlockKind
-from plainlsc.patterns import compile_pattern
+from plainlsc.text.patterns import compile_pattern
 
 StructureCheck = Callable[["Structure", RunContext], None]
 CHECKS: dict[str, StructureCheck] = {}

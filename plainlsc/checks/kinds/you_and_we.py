@@ -7,7 +7,7 @@ from typing import Any
 from plainlsc.checks.base import RuleKind, RunContext, kind
 from plainlsc.checks.context import joined, quotes
 from plainlsc.model import BlockKind
-from plainlsc.patterns import compile_pattern, literal_alternation
+from plainlsc.text.patterns import compile_pattern, literal_alternation
 
 YOU = compile_pattern(r"\b(?:you|your|yours|yourself|yourselves)\b", ignorecase=True)
 

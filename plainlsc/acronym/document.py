@@ -3,23 +3,20 @@ can decode it. Feeds the ``acronym`` rule kind, the JSON ``acronyms`` list and
 ``plainlsc acronyms``.
 
 The text algorithms (finding uses and definitions in a string) are in
-:mod:`plainlsc.acronym_text`; this module applies them block by block and maps every offset
-back to the source, so positions are exact in every format.
+:mod:`plainlsc.acronym.uses` and :mod:`plainlsc.acronym.definitions`; this module applies
+them block by block and maps every offset back to the source, so positions are exact in every
+format.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from plainlsc.acronym_text import find_acronym_uses, find_definitions
+from plainlsc.acronym.definitions import find_definitions
+from plainlsc.acronym.lists import AcronymLists, load_lists
+from plainlsc.acronym.uses import find_acronym_uses
 from plainlsc.model import BlockKind, Document, Position
-from plainlsc.paths import wordlists_dir
-
-KNOWN_LIST = "acronyms-known.txt"
-GLOSSARY = "acronyms-health.tsv"
 
 
 @dataclass(slots=True)
@@ -80,29 +77,6 @@ def _same_key(long: str) -> str:
     return " ".join(w.rstrip("s") for w in words)
 
 
-@dataclass(frozen=True, slots=True)
-class AcronymLists:
-    """The acronyms everybody knows, and the glossary of expansions to suggest."""
-
-    known: frozenset[str]
-    glossary: dict[str, str]
-
-
-@lru_cache(maxsize=16)
-def load_lists(extra_known: tuple[str, ...] = (),
-               glossaries: tuple[Path, ...] = ()) -> AcronymLists:
-    """The shipped lists plus a team's own, read once."""
-    from plainlsc.checks.wordlists import load_list, load_table
-
-    known = {e.term for e in load_list(wordlists_dir() / KNOWN_LIST).entries}
-    known.update(extra_known)
-    glossary: dict[str, str] = {}
-    for path in (wordlists_dir() / GLOSSARY, *glossaries):
-        for entry in load_table(path).entries:
-            glossary[entry.term] = "; ".join(entry.alternatives)
-    return AcronymLists(frozenset(known), glossary)
-
-
 def _place(doc: Document, start: int, end: int) -> Place:
     return Place(start, end, doc.position(start, end))
 
@@ -145,11 +119,3 @@ def acronym_entries(doc: Document, config: Any, cache: dict[str, Any]) -> list[A
         return list(cached)
     lists = load_lists(tuple(config.known_acronyms), tuple(config.glossaries))
     return analyse_acronyms(doc, lists)
-
-
-def acronyms_of_text(text: str, format: str = "text") -> list[Acronym]:
-    """``plainlsc.acronyms(text)``: the acronyms of any text."""
-    from plainlsc.readers import read_string
-
-    doc = read_string(text, format)
-    return analyse_acronyms(doc, load_lists())

@@ -42,12 +42,12 @@ def sentence_grade(words: Sequence[str]) -> float:
     count = len(words)
     if not count:
         return 0.0
-    total = sum(map(_counted_syllables, words))
+    total = sum(map(counted_syllables, words))
     return 0.39 * count + 11.8 * total / count - 15.59
 
 
 @lru_cache(maxsize=65536)
-def _counted_syllables(word: str) -> int:
+def counted_syllables(word: str) -> int:
     """Syllables as the scores count them (a number is two): one cached call per word."""
     return syllables(reading_form(word))
 

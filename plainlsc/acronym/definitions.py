@@ -1,0 +1,535 @@
+"""Find acronyms in prose: where each is used, and where each is defined.
+
+This module is pure text work (standard library only) so that it can be tested on its own;
+the document model calls it block by block or on a whole text.
+
+Uses
+----
+:func:`find_acronym_uses` reports all-capital tokens of two or more letters (``NHS``, ``STPs``,
+``A&E``, ``COVID-19``) and leaves out the capitals that are not acronyms in use: web
+addresses, e-mail addresses, handles, hashtags, file names, code, postcodes, Roman numerals
+used as numbers, bracketed placeholders such as ``[INSERT NAME]``, "OK", and whole lines
+written in capitals (shouting is another rule's business).
+
+Definitions
+-----------
+:func:`find_definitions` finds where a writer spells an acronym out: "long form (SF)",
+"SF (long form)", "long form, or SF,", "long form (or SF)", 'long form ("SF")', "long form,
+known as the SF", "SF stands for long form", and glossary lines ("SF - long form", "SF: long
+form", "| SF | long form |") at the start of a line or list item.
+
+The core is the Schwartz and Hearst (2003) algorithm: the short form's characters are matched
+right to left inside the long form, the first one at the start of a word, and the long form
+has at most ``min(len(short) + 5, len(short) * 2)`` words. Refinements in the spirit of Ab3P,
+for precision:
+
+* the alignment a reader would give is found by dynamic programming (most characters at word
+  beginnings, most words used), not the greedy one;
+* Schwartz and Hearst's start may cut a long form short ("protective equipment (PPE)"), so up
+  to three starts further left are tried; one wins only by putting more characters at word
+  beginnings and using every word it adds;
+* a pair is kept only if the long form's last word takes part, at least two matched
+  characters begin words (for a long form of two or more words), and at most one content
+  word is unused, and that only when three or more characters begin words ("National
+  Institute for Health and Care Excellence (NICE)");
+* a one-word long form needs a short form of three or more characters or a capital-small pair
+  ("Hb"), and is never a joined-up identifier; no long form holds code characters, dotted
+  names, the short form itself, or starts with a joining word ("of", "and") or a sentence
+  opener ("This", "If");
+* "SF (long form)" needs a space before the bracket (``f(x)`` is code) and a bracket that does
+  not open like an aside ("see", "for example", "which", a number);
+* a few health short forms whose letters cannot be matched ("glycated haemoglobin (HbA1c)")
+  are listed in ``IRREGULAR``.
+
+A short form, once surrounding quotes are removed, is a single token that:
+
+* is 2 to 10 characters of ASCII letters and digits, with ``&`` or ``-`` allowed inside;
+* begins with a letter or digit, contains at least one letter, and after each hyphen has a
+  capital or a digit ("IL-2", "COVID-19", but not "NHS-funded");
+* has two or more capitals ("CCG", "mRNA", "HbA1c"), or one capital and a digit ("B12"), or is
+  two letters written capital-then-small ("Hb");
+* has no more small letters than capitals and digits together ("DoLS" yes; "Twitter",
+  "TypeVar" no);
+* is not one of a few words written in capitals for other reasons ("NEW", "NOTE", "TODO").
+
+A small ``s`` after a capital or digit is a plural: "(STPs)" is reported as ``STP`` and is
+matched without the ``s``. So a short form with spaces, all in small letters ("(optional)"),
+or in title case ("(Twitter)") is never a short form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from plainlsc.acronym.align import (
+    NONSPACE,
+    acceptable,
+    align,
+    alignment_rows,
+    find_all,
+    is_word_start,
+    layout_of,
+    same_length_lower,
+    schwartz_hearst_start,
+    summarise,
+)
+from plainlsc.acronym.records import AcronymDefinition, word_set
+from plainlsc.acronym.shorts import (
+    IRREGULAR,
+    SHORT_TOKEN,
+    is_valid_short,
+    match_chars,
+    short_variants,
+    word_limit,
+)
+
+# --------------------------------------------------------------------------------------------
+# Definitions: finding candidate pairs
+# --------------------------------------------------------------------------------------------
+
+#: A bracket with no bracket or line break inside: the place most definitions are written.
+_BRACKET = re.compile(r"\(([^()\n]{1,160})\)")
+#: Everything up to the last place a long form written before its short form cannot reach
+#: back past: a sentence end, a clause mark or bracket, a blank line or a new list item. The
+#: greedy prefix makes one anchored match find the last one (windows are short, so cheap).
+_LAST_BOUNDARY = re.compile(
+    r"(?s:.*)(?:(?<![A-Za-z]\.[A-Za-z])[.!?][\"'\u201d\u2019]*(?=\s)|[;:()\[\]{}|\u2022]"
+    r"|\n[ \t]*\n|\n[ \t]*(?:[-*+#>]|\d{1,3}[.)])[ \t])"
+)
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+#: Characters that join a token to the one before it, so it cannot be a short form alone.
+_JOINERS = frozenset("&-_./@#\\")
+#: Phrases that introduce a short form: "(or CCG)", "(known as the CCG)".
+_CUE_PREFIX = re.compile(
+    r"(?i:or|also known as|known as|aka|a\.k\.a\.|hereafter referred to as|hereafter called"
+    r"|hereafter|hereinafter|referred to as|abbreviated to|abbreviated as|called|shortened to)"
+    r"[ \t]+"
+)
+_ARTICLE = re.compile(r"(?i:the|a|an|your|our|their|its)[ \t]+")
+#: Openers of a bracket that is an aside, never a long form: "(for example, GPs)".
+_ASIDE_OPENERS = word_set(
+    """for e.g. eg e.g i.e. ie i.e such including see which who whose that where when while
+    as because since if unless although though but and not also now formerly previously
+    page pages p. pp. para paragraph figure fig table chapter section annex appendix note
+    optional approx about around in on at from to by with per plus excluding except only
+    mainly mostly usually often sometimes this these those it they we you he she there
+    is are was were will can may"""
+)
+#: A file size or page count after a comma: "(PDF, 2MB)", "(PDF, 12 pages)".
+_FILE_SIZE = re.compile(r"(?i)[ \t]*\d[\d.,]*[ \t]*(?:[kmg]b|bytes?|pages?)\b")
+_SPLITTERS = re.compile(r",|;|[ \t][-\u2013\u2014][ \t]|\u2014")
+
+#: Cues after a long form and before its short form, outside brackets: ", or CCG,".
+#: (The lookahead on the first letters lets ``re`` skip ahead quickly: twice as fast.)
+_CUE_AFTER = re.compile(
+    r"(?=(?i:[oakrh]))\b(?i:(?P<or>or)|also known as|known as|referred to as|abbreviated to"
+    r"|abbreviated as|hereafter|hereinafter)[ \t]+"
+)
+#: Cues between a short form and its long form in running text: "CCG stands for ...".
+_STANDS_FOR = re.compile(
+    r"(?=(?i:[si]))\b(?i:stands for|is short for|is an abbreviation (?:for|of)"
+    r"|is an acronym (?:for|of))[ \t]+"
+)
+_TOKEN_BEFORE = re.compile(
+    r"[\"'\u201c\u2018]?(?P<short>[A-Za-z0-9][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*)"
+    r"[\"'\u201d\u2019]?[ \t]*\Z"
+)
+#: A glossary line: "CCG - clinical commissioning group", "**CCG**: ...", "| CCG | ... |".
+_GLOSSARY = re.compile(
+    r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*|#{1,6}[ \t]+)?"
+    r"(?:\*\*|__|[\"'\u201c\u2018])?(?P<short>[A-Za-z0-9][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*)"
+    r"(?:\*\*|__|[\"'\u201d\u2019])?"
+    r"(?:[ \t]*:[ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]*[\u2013\u2014][ \t]*|\t[ \t]*"
+    r"|[ \t]*\|[ \t]*)"
+    r"(?:\*\*|__)?",
+    re.MULTILINE,
+)
+#: How far after its short form a long form may run, in characters (15 long words).
+_MAX_FORWARD = 400
+#: Where a long form filling a bracket stops (commas allowed: "measles, mumps and rubella").
+_WHOLE_STOP = re.compile(r"[.!?](?:\s|\Z)|[;:|\[\]\n\u2014]|[ \t][-\u2013][ \t]")
+#: Where a long form written after its short form stops. Commas do not stop it ("EHCP:
+#: education, health and care plan"); the best-scoring word prefix is taken instead.
+_FORWARD_STOP = re.compile(
+    r"[.!?](?:\s|\Z)|[;:()|\[\]\n\u2014]|\*\*|__|[ \t][-\u2013][ \t]|\u2013"
+)
+
+
+def find_definitions(text: str) -> list[AcronymDefinition]:
+    """Every place ``text`` spells out an acronym, in text order.
+
+    Forms found: "long form (SF)", "SF (long form)", "long form, or SF,", "long form (or SF)",
+    "long form ("SF")", "long form, known as the SF", "SF stands for long form" and glossary
+    lines ("SF - long form", "SF: long form", "| SF | long form |"). A short form defined twice
+    is reported twice; one short-form occurrence is reported once.
+    """
+    found: dict[tuple[int, int], AcronymDefinition] = {}
+    for finder in (_bracket_definitions, _cue_definitions, _glossary_definitions,
+                   _stands_for_definitions):
+        for d in finder(text):
+            found.setdefault((d.short_start, d.short_end), d)
+    return sorted(found.values(), key=lambda d: (d.start, d.short_start))
+
+
+def _definition(short: str, short_start: int, long_start: int, long_end: int,
+                text: str) -> AcronymDefinition:
+    """Build a definition; the short span covers the short form as written (with any "s")."""
+    short_end = short_start + len(short)
+    if text.startswith("s", short_end) and not text[short_end + 1:short_end + 2].isalnum():
+        short_end += 1
+    return AcronymDefinition(short, text[long_start:long_end], short_start, short_end,
+                             long_start, long_end, min(short_start, long_start),
+                             max(short_end, long_end))
+
+
+def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
+    """Definitions with a bracket: "long (SF)", "long (or SF)" and "SF (long)"."""
+    for m in _BRACKET.finditer(text):
+        inner_start, inner_end = m.start(1), m.end(1)
+        head_end = _head_end(text, inner_start, inner_end)
+        if head_end < 0:
+            continue
+        start, cued = _skip_cues(text, inner_start, head_end)
+        short, s_start = _quoted_token(text, start, head_end)
+        if short is not None:
+            d = _long_before(text, m.start(), short, s_start)
+        elif _is_aside(text, inner_start, inner_end) and not cued:
+            continue
+        else:  # "SF (long)": the whole bracket ("MMR (measles, mumps and rubella)"), or its head
+            d = _short_before(text, m.start(), start, inner_end)
+            if d is None and head_end != inner_end:
+                d = _short_before(text, m.start(), start, head_end)
+        if d is not None:
+            yield d
+
+
+def _head_end(text: str, start: int, end: int) -> int:
+    """End of a bracket's first part ("CCG" in "(CCG, 2019)"); -1 if it is a file note."""
+    split = _SPLITTERS.search(text, start, end)
+    if split is None:
+        return end
+    if _FILE_SIZE.match(text, split.end(), end):
+        return -1
+    return split.start()
+
+
+def _skip_cues(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Skip spaces, an introducing cue ("or", "known as") and an article; say if a cue was."""
+    start = _skip_spaces(text, start, end)
+    cue = _CUE_PREFIX.match(text, start, end)
+    if cue is not None:
+        start = cue.end()
+    article = _ARTICLE.match(text, start, end)
+    if article is not None and article.group().strip().lower() == "the":
+        start = article.end()
+    return start, cue is not None
+
+
+def _skip_spaces(text: str, start: int, end: int) -> int:
+    """The first index at or after ``start`` that is not a space or tab (at most ``end``)."""
+    while start < end and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _quoted_token(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The short form filling text[start:end], quotes allowed round it; (None, -1) if none."""
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end - start >= 2 and text[start] in _QUOTES and text[end - 1] in _QUOTES:
+        start, end = start + 1, end - 1
+    token = text[start:end]
+    return (token, start) if is_valid_short(token) else (None, -1)
+
+
+def _is_aside(text: str, start: int, end: int) -> bool:
+    """A bracket that opens like an aside ("see below", "for example", "2017")."""
+    words = text[start:end].split()
+    if not words:
+        return True
+    first = words[0].lower().strip(_QUOTES + ",")
+    return first in _ASIDE_OPENERS or first.isdigit()
+
+
+def _long_before(text: str, end: int, raw: str, short_start: int) -> AcronymDefinition | None:
+    """A long form ending just before ``end`` for short form ``raw`` (the classic case)."""
+    for short in short_variants(raw):
+        window_start, window_end = _window_before(text, end, word_limit(short))
+        if window_end <= window_start:
+            return None
+        window = text[window_start:window_end]
+        first = _irregular_start(short, window)
+        if first >= 0:
+            return _definition(short, short_start, window_start + first, window_end, text)
+        first = _best_start(match_chars(short), window, short)
+        if first >= 0:
+            return _definition(short, short_start, window_start + first, window_end, text)
+    return None
+
+
+def _best_start(chars: Sequence[str], window: str, short: str) -> int:
+    """Where in ``window`` the long form for ``short`` starts; -1 if nowhere acceptable.
+
+    Schwartz and Hearst's start is the rightmost word start that lets every character match.
+    That can cut a long form short ("protective equipment" for PPE, "mumps and rubella" for
+    MMR), so word starts further left with the right first letter are tried too, and the
+    acceptable one using the most word beginnings wins (then fewest unused words, then the
+    shortest). A start further left must use every word it adds, so "pairs of The Paraphrase
+    Database (PPDB)" keeps "The Paraphrase Database".
+    """
+    low = same_length_lower(window)
+    rightmost = schwartz_hearst_start(chars, low)
+    if rightmost < 0:
+        return -1
+    best: tuple[int, int, int] | None = None  # (word starts, -unused words, start)
+    for start in [rightmost, *_word_starts_before(low, chars[0], rightmost)[:_MORE_STARTS]]:
+        if best is not None and best[0] == len(chars):
+            break  # every character already begins a word: nothing further left can beat it
+        long = window[start:]
+        alignment = align(chars, long)
+        added = len(window[start:rightmost].split())
+        if alignment is None or alignment.used_prefix < added:
+            continue
+        if acceptable(alignment, long, short):
+            rank = (alignment.word_starts, -alignment.unused_content_words, start)
+            if best is None or rank > best:
+                best = rank
+    return best[2] if best is not None else -1
+
+
+#: How many starts further left than Schwartz and Hearst's to try.
+_MORE_STARTS = 3
+
+
+def _word_starts_before(low: str, c: str, end: int) -> list[int]:
+    """Word starts before ``end`` that begin with character ``c``, nearest first."""
+    found = [j for j in find_all(low[:end], c) if is_word_start(low, j)]
+    return found[::-1]
+
+
+def _irregular_start(short: str, window: str) -> int:
+    """Where a listed irregular long form ends the window ("glycated haemoglobin"); else -1."""
+    low = window.lower()
+    for long in IRREGULAR.get(short, ()):
+        if low.endswith(long) and (len(low) == len(long) or not low[-len(long) - 1].isalnum()):
+            return len(window) - len(long)
+    return -1
+
+
+def _window_before(text: str, end: int, limit: int) -> tuple[int, int]:
+    """The last ``limit`` words before ``end`` within one clause, trailing punctuation cut."""
+    low = max(0, end - 40 * limit - 40)
+    boundary = _LAST_BOUNDARY.match(text, low, end)
+    cut = boundary.end() if boundary is not None else low
+    while end > cut and not text[end - 1].isalnum():
+        end -= 1
+    words = [m.start() for m in NONSPACE.finditer(text, cut, end)]
+    if not words:
+        return end, end
+    start = words[-limit] if len(words) >= limit else words[0]
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _short_before(text: str, bracket: int, start: int, end: int) -> AcronymDefinition | None:
+    """"SF (long form)": the short form is the token just before the bracket."""
+    before = _TOKEN_BEFORE.search(text, max(0, bracket - 30), bracket)
+    if before is None:
+        return None
+    s_start = before.start("short")
+    if s_start > 0 and (text[s_start - 1].isalnum() or text[s_start - 1] in _JOINERS):
+        return None
+    if bracket == 0 or not text[bracket - 1].isspace():
+        return None  # "SF(long)" with no space is a function call, not prose
+    span = _long_after(text, before.group("short"), start, end, whole=True)
+    if span is None:
+        return None
+    short, long_start, long_end = span
+    return _definition(short, s_start, long_start, long_end, text)
+
+
+def _long_after(text: str, raw: str, start: int, end: int, whole: bool
+                ) -> tuple[str, int, int] | None:
+    """A long form starting at ``start`` for short form ``raw``: (short, start, end).
+
+    With ``whole`` the long form must fill text[start:end] (a bracket); otherwise the best of
+    its word prefixes is taken (a glossary line runs on into a description).
+    """
+    for short in short_variants(raw):
+        best: tuple[int, int, int] | None = None  # (score, begin, end)
+        for begin in _long_starts(text, start, end):
+            stop = (_WHOLE_STOP if whole else _FORWARD_STOP).search(text, begin, end)
+            stop_at = stop.start() if stop is not None else end
+            if whole and stop_at != end and text[stop_at:end].strip(" \t.!?"):
+                continue
+            found = _irregular_after(text, begin, stop_at, short, whole)
+            found = found or _best_prefix(text, begin, stop_at, short, whole)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        if best is not None:
+            return short, best[1], best[2]
+    return None
+
+
+def _irregular_after(text: str, begin: int, stop: int, short: str, whole: bool
+                     ) -> tuple[int, int, int] | None:
+    """A listed irregular long form at ``begin`` (see ``IRREGULAR``): (score, begin, end)."""
+    for long in IRREGULAR.get(short, ()):
+        end = begin + len(long)
+        if end > stop or text[begin:end].lower() != long:
+            continue
+        rest = text[end:stop]
+        if (not rest or not rest[0].isalnum()) and (not whole or not rest.strip(" \t.!?")):
+            return 1000, begin, end
+    return None
+
+
+def _long_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a long form written after its short form may begin: after spaces and quotes,
+    and also after an article ("STP (the Sustainability ...)"), the article tried second."""
+    start = _skip_spaces(text, start, end)
+    while start < end and text[start] in _QUOTES:
+        start += 1
+    if start >= end or not text[start].isalnum():
+        return []
+    article = _ARTICLE.match(text, start, end)
+    if article is not None and article.end() < end and text[article.end()].isalnum():
+        return [article.end(), start]
+    return [start]
+
+
+def _best_prefix(text: str, begin: int, stop: int, short: str, whole: bool
+                 ) -> tuple[int, int, int] | None:
+    """The best word prefix of text[begin:stop] as a long form for ``short``:
+    (score, begin, end); with ``whole``, only the whole of it."""
+    limit = word_limit(short)
+    ends = []
+    for m in NONSPACE.finditer(text, begin, stop):
+        ends.append(m.end())
+        if len(ends) > limit:
+            if whole:
+                return None
+            ends.pop()
+            break
+    return _pick(text, begin, ends, short, whole)
+
+
+def _pick(text: str, begin: int, ends: list[int], short: str, only_last: bool
+          ) -> tuple[int, int, int] | None:
+    """Among word ends (or only the last), the acceptable long form with the best alignment
+    score; on a tie the shorter wins. One alignment table over the longest prefix serves
+    every shorter one."""
+    if not ends:
+        return None
+    chars = match_chars(short)
+    layout = layout_of(text[begin:ends[-1]])
+    rows = alignment_rows(chars, layout)
+    if rows is None:
+        return None
+    best: tuple[int, int, int] | None = None  # (score, -end, end)
+    for last, end in enumerate(ends):
+        if only_last and last < len(ends) - 1:
+            continue
+        while end > begin and not text[end - 1].isalnum():
+            end -= 1
+        alignment = summarise(rows, layout, last)
+        if alignment is not None and acceptable(alignment, text[begin:end], short):
+            candidate = (alignment.score, -end, end)
+            if best is None or candidate > best:
+                best = candidate
+    return (best[0], begin, best[2]) if best is not None else None
+
+
+def _cue_definitions(text: str) -> Iterator[AcronymDefinition]:
+    """"long form, or SF," and "long form, known as (the) SF" outside brackets."""
+    for m in _CUE_AFTER.finditer(text):
+        if not _cue_is_placed(text, m.start(), m.group("or") is not None):
+            continue
+        pos = m.end()
+        article = _ARTICLE.match(text, pos)
+        if article is not None and article.group().strip().lower() == "the":
+            pos = article.end()
+        token = _token_at(text, pos)
+        if token is None:
+            continue
+        raw, s_start, after = token
+        if m.group("or") is not None and not _ends_clause(text, after):
+            continue
+        d = _long_before(text, m.start(), raw, s_start)
+        if d is not None:
+            yield d
+
+
+def _cue_is_placed(text: str, start: int, is_or: bool) -> bool:
+    """"or" must follow a comma (", or CCG"); other cues a space or a comma."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if is_or:
+        return k > 0 and text[k - 1] == ","
+    return k < start or (k > 0 and text[k - 1] == ",")
+
+
+def _token_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    """A possibly quoted short-form token at ``pos``: (token, its start, end after quotes)."""
+    quoted = pos < len(text) and text[pos] in _QUOTES
+    start = pos + quoted
+    m = SHORT_TOKEN.match(text, start)
+    if m is None:
+        return None
+    end = m.end()
+    if end < len(text) and (text[end].isalnum() or text[end] in "&"):
+        return None
+    if quoted and end < len(text) and text[end] in _QUOTES:
+        end += 1
+    return m.group(), start, end
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    """Whether a clause ends at ``pos`` (", or CCG," but not ", or GP practice")."""
+    rest = text[pos:pos + 3]
+    return not rest or rest[0] in ",.;:)!?\n" or rest.startswith((" -", " \u2013", " \u2014"))
+
+
+def _glossary_definitions(text: str) -> Iterator[AcronymDefinition]:
+    """Glossary lines: "SF - long form", "SF: long form", "| SF | long form |"."""
+    for m in _glossary_lines(text):
+        span = _long_after(text, m.group("short"), m.end(), _line_end(text, m.end()), whole=False)
+        if span is not None:
+            yield _definition(span[0], m.start("short"), span[1], span[2], text)
+
+
+def _glossary_lines(text: str) -> Iterator[re.Match[str]]:
+    """The glossary-line matches of ``text``: matched line by line from each line start,
+    which is far quicker than letting ``re`` try every position for a ``^``."""
+    start = 0
+    while start >= 0:
+        m = _GLOSSARY.match(text, start)
+        if m is not None:
+            yield m
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+
+
+def _stands_for_definitions(text: str) -> Iterator[AcronymDefinition]:
+    """"CCG stands for clinical commissioning group" and similar phrasings."""
+    for m in _STANDS_FOR.finditer(text):
+        before = _TOKEN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        s_start = before.start("short")
+        if s_start > 0 and (text[s_start - 1].isalnum() or text[s_start - 1] in _JOINERS):
+            continue
+        span = _long_after(text, before.group("short"), m.end(), _line_end(text, m.end()),
+                           whole=False)
+        if span is not None:
+            yield _definition(span[0], s_start, span[1], span[2], text)
+
+
+def _line_end(text: str, start: int) -> int:
+    """The end of the line from ``start``, looking no further than a long form can reach."""
+    limit = min(len(text), start + _MAX_FORWARD)
+    end = text.find("\n", start, limit)
+    return limit if end < 0 else end
