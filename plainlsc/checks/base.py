@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from plainlsc.errors import ConfigError
 from plainlsc.findings import LEVELS, Finding
 from plainlsc.model import Block, BlockKind, Document
+
+if TYPE_CHECKING:
+    from plainlsc.checks.wordlists import WordList
+    from plainlsc.config import Config
 
 COMMON_KEYS = frozenset(
     {"id", "kind", "message", "level", "description", "link", "source", "scope", "why",
@@ -119,21 +123,58 @@ class RunContext:
         self.emit_source(rule, src_start, src_end, fields or {}, suggestions)
 
 
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One key a rule kind reads from a rule file: its type, whether a rule must give it, the
+    value it takes otherwise, and one line for the reader.
+
+    Declared once, on the kind: the loader validates rule files against it, and ``plainlsc
+    explain`` and ``plainlsc kinds`` print it, so an option is documented where it is defined.
+    """
+
+    type: type | tuple[type, ...]
+    doc: str
+    required: bool = False
+    default: Any = None
+
+    @property
+    def type_name(self) -> str:
+        """"int", "int or float", "list"... as the documentation and errors say it."""
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        return " or ".join(t.__name__ for t in types)
+
+
+class Resources(Protocol):
+    """What a rule kind may ask of the rule set while it sets up: the run's configuration and
+    the word lists its rule names (the shipped ones, plus the team's for this rule)."""
+
+    config: Config
+
+    def wordlists(self, names: list[str] | str, team: bool = True) -> list[WordList]:
+        """The word lists ``names`` names, loaded once per run."""
+        ...
+
+
 class RuleKind:
     """One kind of check. Subclasses declare their own keys and implement :meth:`check`."""
 
     name: ClassVar[str] = ""
-    #: The kind's own keys: name -> (expected type or types, required?).
-    keys: ClassVar[dict[str, tuple[type | tuple[type, ...], bool]]] = {}
+    #: The kind's own keys, each with its type, default and documentation.
+    keys: ClassVar[dict[str, Key]] = {}
     #: The default scope when a rule does not give one.
     default_scope: ClassVar[frozenset[str]] = frozenset({"prose"})
 
-    def __init__(self, spec: RuleSpec, loader: Any) -> None:
+    def __init__(self, spec: RuleSpec, resources: Resources) -> None:
         self.spec = spec
-        self.setup(spec.options, loader)
+        self.setup(spec.options, resources)
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         """Compile patterns and load word lists, once, when the rule set is built."""
+
+    def option(self, options: dict[str, Any], name: str) -> Any:
+        """The rule's value for key ``name``, or the kind's declared default."""
+        value = options.get(name)
+        return self.keys[name].default if value is None else value
 
     def check(self, ctx: RunContext) -> None:
         """Find problems in ``ctx.doc`` and record them with ``ctx.emit``."""

@@ -122,19 +122,33 @@ def _active(spec: RuleSpec, config: Config) -> bool:
     return spec.enabled and spec.id not in config.ignore
 
 
-def _prepare(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleKind:
+def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleSpec:
+    """Apply the configuration's level and options to ``spec`` and fill in ``$settings``."""
     levels = dict(config.levels)
     if spec.id in levels:
         spec.level = check_level(levels[spec.id], str(config.path), 0)
     extra = dict(dict(config.rule_options).get(spec.id, ()))
     if "level" in extra:
         spec.level = check_level(extra.pop("level"), str(config.path), 0)
-    kind_cls = KINDS[spec.kind]
     if extra:
-        check_options(kind_cls, extra, spec.id, str(config.path), 0)
+        check_options(KINDS[spec.kind], extra, spec.id, str(config.path), 0)
         spec.options.update(extra)
     spec.options = {k: resolve(v, settings, spec) for k, v in spec.options.items()}
-    return kind_cls(spec, RuleLoader(spec, config, settings))
+    return spec
+
+
+def _prepare(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleKind:
+    spec = _configure(spec, config, settings)
+    return KINDS[spec.kind](spec, RuleLoader(spec, config, settings))
+
+
+def effective_specs(config: Config) -> list[tuple[RuleSpec, bool]]:
+    """Every rule as ``config`` sets it (level, options, profile settings filled in), and
+    whether it is on: what ``plainlsc explain`` and ``plainlsc rules`` show."""
+    settings = _settings(config)
+    specs = all_specs(config)
+    _check_ids(config, {s.id for s in specs})
+    return [(_configure(s, config, settings), _active(s, config)) for s in specs]
 
 
 def build_ruleset(config: Config) -> RuleSet:

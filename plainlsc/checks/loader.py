@@ -241,7 +241,7 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
             hint = closest(key, set(allowed) | COMMON_KEYS)
             raise ConfigError(path, line, f"rule {rule_id!r}: unknown key {key!r} for kind "
                                           f"{kind_cls.name!r}{hint}")
-        expected = allowed[key][0]
+        expected = allowed[key].type
         wanted = expected if isinstance(expected, tuple) else (expected,)
         if isinstance(value, bool) and bool not in wanted:
             ok = False  # YAML's true is an int to Python, but "max: true" is a mistake
@@ -249,11 +249,10 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
             ok = (isinstance(value, str) and value.startswith("$")) or isinstance(value,
                                                                                   expected)
         if not ok:
-            names = expected.__name__ if isinstance(expected, type) else " or ".join(
-                t.__name__ for t in expected)
-            raise ConfigError(path, line, f"rule {rule_id!r}: {key!r} must be {names}")
-    for key, (_t, required) in allowed.items():
-        if required and key not in options:
+            raise ConfigError(path, line, f"rule {rule_id!r}: {key!r} must be "
+                                          f"{allowed[key].type_name}")
+    for key, spec in allowed.items():
+        if spec.required and key not in options:
             raise ConfigError(path, line, f"rule {rule_id!r}: kind {kind_cls.name!r} needs "
                                           f"the key {key!r}")
 

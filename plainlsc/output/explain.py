@@ -1,6 +1,13 @@
-"""``plainlsc rules`` and ``plainlsc explain RULE``: the rules as a user can read them."""
+"""``plainlsc rules`` and ``plainlsc explain RULE``: the rules as a user can read them.
+
+Both show each rule as the current configuration sets it: its level, whether it is on, and
+its options with the profile's values filled in, documented from the kind's declared keys.
+"""
 
 from __future__ import annotations
+
+import sys
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -10,53 +17,78 @@ from plainlsc.config import Config
 from plainlsc.errors import closest
 
 
-def _specs(config: Config) -> list:  # type: ignore[type-arg]
-    from plainlsc.checks.engine import all_specs
+def _effective(config: Config) -> list[tuple[Any, bool]]:
+    from plainlsc.checks.engine import effective_specs
 
-    return all_specs(config)
+    return effective_specs(config)
 
 
 def render_rules(config: Config, console: Console) -> None:
     """Every rule: id, kind, level, whether it is on, and where its guidance comes from."""
-    from plainlsc.checks.engine import ruleset_for
-
-    active = {r.spec.id: r.spec.level for r in ruleset_for(config).rules}
     table = Table(show_header=True)
     for name in ("Rule", "Kind", "Level", "On", "Source"):
         table.add_column(name)
-    for spec in sorted(_specs(config), key=lambda s: s.id):
-        table.add_row(spec.id, spec.kind, active.get(spec.id, spec.level),
-                      "yes" if spec.id in active else "no", spec.link)
+    for spec, on in sorted(_effective(config), key=lambda s: s[0].id):
+        table.add_row(spec.id, spec.kind, spec.level, "yes" if on else "no", spec.link)
     console.print(table)
     console.print("Run `plainlsc explain RULE` for what a rule finds and why it matters.")
 
 
+def option_lines(spec: Any) -> list[str]:
+    """One line per key of the rule's kind: name, value for this rule, and what it does."""
+    from plainlsc.checks.base import KINDS
+
+    lines = []
+    for name, key in KINDS[spec.kind].keys.items():
+        value = spec.options.get(name, key.default)
+        shown = _short_value(value)
+        lines.append(f"{name} = {shown}  ({key.type_name}) {key.doc}")
+    return lines
+
+
+def _short_value(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        items = ", ".join(map(str, value[:4]))
+        return f"[{items}{', ...' if len(value) > 4 else ''}]"
+    if isinstance(value, dict):
+        return f"{{{len(value)} entries}}"
+    return "(not set)" if value is None else str(value)
+
+
+def switch_off_lines(rule_id: str) -> list[str]:
+    """How to switch a rule off, in the configuration and in each document format."""
+    return [
+        f'in .plainlsc.toml or [tool.plainlsc]: ignore = ["{rule_id}"]',
+        f"in Markdown or HTML: <!-- plainlsc-disable {rule_id} --> ... "
+        "<!-- plainlsc-enable -->, or <!-- plainlsc-disable-next-line "
+        f"{rule_id} -->",
+        f"in plain text, on a line of its own: # plainlsc-disable-next-line {rule_id}",
+    ]
+
+
 def render_explain(rule_id: str, config: Config, console: Console) -> bool:
     """Explain one rule; False (after saying why) when there is no such rule."""
-    specs = {s.id: s for s in _specs(config)}
-    spec = specs.get(rule_id)
-    if spec is None:
-        import sys
-
+    specs = {s.id: (s, on) for s, on in _effective(config)}
+    if rule_id not in specs:
         sys.stderr.write(f"plainlsc: no rule {rule_id!r}{closest(rule_id, set(specs))}; "
                          "`plainlsc rules` lists them\n")
         return False
-    console.print(f"[bold]{escape(spec.id)}[/bold]  ({escape(spec.kind)}, {spec.level})")
-    console.print()
-    console.print(f"[bold]What it finds[/bold]\n  {escape(spec.description)}")
-    if spec.why:
-        console.print(f"\n[bold]Why it matters[/bold]\n  {escape(spec.why)}")
-    if spec.example:
-        console.print(f"\n[bold]Example[/bold]\n  {escape(spec.example)}")
-    if spec.better:
-        console.print(f"\n[bold]Better[/bold]\n  {escape(spec.better)}")
-    if spec.options:
-        opts = ", ".join(f"{k}={v}" for k, v in spec.options.items()
-                         if not isinstance(v, (list, dict)))
-        if opts:
-            console.print(f"\n[bold]Options[/bold]\n  {escape(opts)}")
+    spec, on = specs[rule_id]
+    state = "" if on else ", off"
+    console.print(f"[bold]{escape(spec.id)}[/bold]  ({escape(spec.kind)}, "
+                  f"{spec.level}{state})")
+    for title, body in (("What it finds", spec.description), ("Why it matters", spec.why),
+                        ("Example", spec.example), ("Better", spec.better)):
+        if body:
+            console.print(f"\n[bold]{title}[/bold]\n  {escape(body)}")
+    options = option_lines(spec)
+    if options:
+        console.print("\n[bold]Options[/bold]")
+        for line in options:
+            console.print(f"  {escape(line)}")
     if spec.link:
         console.print(f"\n[bold]Source[/bold]\n  {escape(spec.link)}")
-    console.print(escape(f"\nSwitch it off: ignore = [\"{spec.id}\"] in [tool.plainlsc], or "
-                         f"<!-- plainlsc-disable {spec.id} --> in a document."))
+    console.print("\n[bold]Switch it off[/bold]")
+    for line in switch_off_lines(spec.id):
+        console.print(f"  {escape(line)}")
     return True

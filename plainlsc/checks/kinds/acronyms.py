@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 
 REPORTS = ("undefined", "defined-late", "redefined")
 
@@ -19,14 +19,14 @@ class AcronymRule(RuleKind):
     or ``redefined`` (defined twice, differently). Known acronyms (NHS, GP) need no definition.
     """
 
-    keys = {"report": (str, True)}
+    keys = {"report": Key(str, "what to report: " + ", ".join(REPORTS), required=True)}
     default_scope = frozenset({"all"})
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.report = str(options["report"])
         if self.report not in REPORTS:
             raise self.spec.error(f"report must be one of {', '.join(REPORTS)}")
-        self.config = loader.config
+        self.config = resources.config
 
     def check(self, ctx: RunContext) -> None:
         from plainlsc.acronym import analyse_acronyms, load_lists

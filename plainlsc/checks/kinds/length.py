@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 
 
 @kind("sentence-length")
 class SentenceLength(RuleKind):
     """A sentence with more words than ``max``, flagged over the whole sentence."""
 
-    keys = {"max": (int, True)}
+    keys = {"max": Key(int, "the most words a sentence may have", required=True)}
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = int(options["max"])
 
     def check(self, ctx: RunContext) -> None:
@@ -29,10 +29,10 @@ class SentenceLength(RuleKind):
 class ParagraphLength(RuleKind):
     """A paragraph with more sentences than ``max``, flagged at its first sentence."""
 
-    keys = {"max": (int, True)}
+    keys = {"max": Key(int, "the most sentences a paragraph may have", required=True)}
     default_scope = frozenset({"paragraph", "quote"})
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = int(options["max"])
 
     def check(self, ctx: RunContext) -> None:
@@ -51,11 +51,14 @@ class AverageSentenceLength(RuleKind):
     Reported at the longest sentence, since that is the first one to shorten.
     """
 
-    keys = {"max": ((int, float), True), "min_sentences": (int, False)}
+    keys = {"max": Key((int, float), "the highest average sentence length, in words",
+                       required=True),
+            "min_sentences": Key(int, "documents with fewer sentences are not judged",
+                                 default=5)}
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = float(options["max"])
-        self.min_sentences = int(options.get("min_sentences", 5))
+        self.min_sentences = int(self.option(options, "min_sentences"))
 
     def check(self, ctx: RunContext) -> None:
         sentences = [(b, s) for b in self.blocks(ctx) for s in b.sentences if s.word_count]

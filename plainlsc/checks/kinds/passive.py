@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.context import joined, quotes
 from plainlsc.text.patterns import compile_pattern, literal_alternation
 
@@ -22,21 +22,30 @@ ADVERB = (r"(?:[a-z]{2,}ly|not|also|just|already|still|then|now|often|never|alwa
 class PassiveVoice(RuleKind):
     """Flags each passive construction; the message asks who does the action."""
 
-    keys = {"participles": (str, True), "adjectives": (str, True), "skip_quotes": (bool, False),
-            "max_adverbs": (int, False), "exceptions": (list, False)}
+    keys = {
+        "participles": Key(str, "word list of irregular past participles (written, taken)",
+                           required=True),
+        "adjectives": Key(str, "word list of participles that are usually adjectives after "
+                          "a form of 'be' (worried, located)", required=True),
+        "skip_quotes": Key(bool, "leave out passives inside quotation marks", default=True),
+        "max_adverbs": Key(int, "how many adverbs may stand between 'be' and the participle",
+                           default=2),
+        "exceptions": Key(list, "more participles never to report", default=[]),
+    }
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
-        irregular = [e.term for wl in loader.wordlists(options["participles"], team=False)
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
+        irregular = [e.term for wl in resources.wordlists(options["participles"], team=False)
                      for e in wl.entries]
         self.adjectives = frozenset(
-            [e.term.lower() for wl in loader.wordlists(options["adjectives"]) for e in wl.entries]
-            + [str(x).lower() for x in options.get("exceptions", [])])
-        adverbs = int(options.get("max_adverbs", 2))
+            [e.term.lower() for wl in resources.wordlists(options["adjectives"])
+             for e in wl.entries]
+            + [str(x).lower() for x in self.option(options, "exceptions")])
+        adverbs = int(self.option(options, "max_adverbs"))
         participle = f"(?:[a-z]{{2,}}ed|{literal_alternation(irregular)})"
         self.regex = compile_pattern(
             rf"\b{BE}\s+(?:{ADVERB}\s+){{0,{adverbs}}}({participle})\b",
             ignorecase=True, where=(self.spec.file, self.spec.line))
-        self.skip_quotes = bool(options.get("skip_quotes", True))
+        self.skip_quotes = bool(self.option(options, "skip_quotes"))
 
     def check(self, ctx: RunContext) -> None:
         text = joined(ctx, self.spec.scope, self.blocks(ctx))

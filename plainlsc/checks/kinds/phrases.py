@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
 from plainlsc.checks.wordlists import Entry
@@ -38,44 +38,56 @@ class PhraseKind(RuleKind):
     """Shared machinery: terms from lists and ``tokens``, raw ``patterns``, guards."""
 
     keys = {
-        "wordlist": ((str, list), False), "tokens": (list, False), "swap": (dict, False),
-        "patterns": (list, False), "exceptions": (list, False), "ignorecase": (bool, False),
-        "inflect": (bool, False), "skip_quotes": (bool, False), "skip_names": (bool, False),
-        "first_only": (bool, False), "unless_explained": (bool, False),
+        "wordlist": Key((str, list), "word list file(s) of terms and their alternatives"),
+        "tokens": Key(list, "terms written in the rule itself", default=[]),
+        "swap": Key(dict, "terms and their alternatives written in the rule itself",
+                    default={}),
+        "patterns": Key(list, "RE2 regular expressions to report", default=[]),
+        "exceptions": Key(list, "matches never to report", default=[]),
+        "ignorecase": Key(bool, "match regardless of capitals", default=True),
+        "inflect": Key(bool, "also match a term's inflected forms (facilitates, facilitated)",
+                       default=True),
+        "skip_quotes": Key(bool, "leave out matches inside quotation marks", default=False),
+        "skip_names": Key(bool, "leave out matches inside proper names (Vanguard Street)",
+                          default=True),
+        "first_only": Key(bool, "report only the first match of each term in a document",
+                          default=False),
+        "unless_explained": Key(bool, "leave out a term explained in brackets beside it",
+                                default=False),
     }
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.entries: dict[str, Entry] = {}
         where = (self.spec.file, self.spec.line)
-        for entry in self._entries(options, loader):
+        for entry in self._entries(options, resources):
             forms = entry.forms if entry.forms is not None else \
-                term_forms(entry.term, options.get("inflect", True))
+                term_forms(entry.term, self.option(options, "inflect"))
             for form in forms:
                 self.entries.setdefault(normalise(form), entry)
-        ignorecase = bool(options.get("ignorecase", True))
+        ignorecase = bool(self.option(options, "ignorecase"))
         self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
                                        longest=True) if self.entries else None
-        patterns = [str(p) for p in options.get("patterns", [])]
+        patterns = [str(p) for p in self.option(options, "patterns")]
         for pattern in patterns:
             compile_pattern(pattern, ignorecase, where)  # report the bad one by itself
         # Patterns run over the document's blocks joined by blank lines: "(?m)" keeps ^ and $
         # at the start and end of each line, so a pattern still sees a block's edges.
         self.pattern = compile_pattern("(?m)" + "|".join(f"(?:{p})" for p in patterns),
                                        ignorecase, where, longest=True) if patterns else None
-        self.exceptions = frozenset(normalise(str(e)) for e in options.get("exceptions", []))
-        self.skip_quotes = bool(options.get("skip_quotes", False))
-        self.skip_names = bool(options.get("skip_names", True))
-        self.first_only = bool(options.get("first_only", False))
-        self.unless_explained = bool(options.get("unless_explained", False))
+        self.exceptions = frozenset(normalise(str(e)) for e in self.option(options, "exceptions"))
+        self.skip_quotes = bool(self.option(options, "skip_quotes"))
+        self.skip_names = bool(self.option(options, "skip_names"))
+        self.first_only = bool(self.option(options, "first_only"))
+        self.unless_explained = bool(self.option(options, "unless_explained"))
 
-    def _entries(self, options: dict[str, Any], loader: Any) -> Iterator[Entry]:
+    def _entries(self, options: dict[str, Any], resources: Resources) -> Iterator[Entry]:
         names = options.get("wordlist")
-        lists = loader.wordlists(names or [])
+        lists = resources.wordlists(names or [])
         for wl in lists:
             yield from wl.entries
-        for token in options.get("tokens", []):
+        for token in self.option(options, "tokens"):
             yield Entry(" ".join(str(token).split()))
-        for term, alts in (options.get("swap") or {}).items():
+        for term, alts in self.option(options, "swap").items():
             alts = alts if isinstance(alts, list) else [alts]
             yield Entry(" ".join(str(term).split()), tuple(str(a) for a in alts))
 
@@ -184,8 +196,8 @@ def _explained(text: str, start: int, end: int, entry: Entry) -> bool:
 class Substitution(PhraseKind):
     """A word or phrase with plainer alternatives, from word lists or ``swap``."""
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
-        super().setup(options, loader)
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
+        super().setup(options, resources)
         missing = [e.term for e in self.entries.values() if not e.alternatives]
         if missing:
             raise self.spec.error(f"substitution needs alternatives; none for {missing[0]!r}")
@@ -206,6 +218,6 @@ class Placeholder(PhraseKind):
 
     default_scope = frozenset({"all"})
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         options = {"skip_names": False, **options}
-        super().setup(options, loader)
+        super().setup(options, resources)

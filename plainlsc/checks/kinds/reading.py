@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.model import Block, Sentence
 
 
@@ -20,11 +20,13 @@ class Readability(RuleKind):
     score and where the longest sentences are, since those are what a writer can change.
     """
 
-    keys = {"max": ((int, float), True), "min_words": (int, False)}
+    keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
+                       required=True),
+            "min_words": Key(int, "documents with fewer words are not judged", default=100)}
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = float(options["max"])
-        self.min_words = int(options.get("min_words", 100))
+        self.min_words = int(self.option(options, "min_words"))
 
     def check(self, ctx: RunContext) -> None:
         scores = ctx.cache.get("scores")
@@ -52,13 +54,16 @@ class HardSentence(RuleKind):
     sentence is not reported twice for the same fault.
     """
 
-    keys = {"grade": ((int, float), True), "min_words": (int, False),
-            "skip_longer_than": (int, False)}
+    keys = {"grade": Key((int, float), "the Flesch-Kincaid grade above which a sentence is "
+                         "hard", required=True),
+            "min_words": Key(int, "shorter sentences are never reported", default=8),
+            "skip_longer_than": Key(int, "longer sentences are left to sentence-length",
+                                    default=10_000)}
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.grade = float(options["grade"])
-        self.min_words = int(options.get("min_words", 8))
-        self.skip_longer = int(options.get("skip_longer_than", 10_000))
+        self.min_words = int(self.option(options, "min_words"))
+        self.skip_longer = int(self.option(options, "skip_longer_than"))
 
     def check(self, ctx: RunContext) -> None:
         from plainlsc.scoring.measure import sentence_grade

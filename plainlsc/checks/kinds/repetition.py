@@ -6,7 +6,7 @@ from itertools import islice, pairwise
 from operator import eq
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.model import Block
 
 
@@ -18,12 +18,14 @@ class Repetition(RuleKind):
     A line break or punctuation between the two words is not a repetition.
     """
 
-    keys = {"exceptions": (list, False), "min_length": (int, False)}
+    keys = {"exceptions": Key(list, "words that may be repeated (had had, that that)",
+                          default=[]),
+            "min_length": Key(int, "shorter words are not reported", default=1)}
     default_scope = frozenset({"all"})
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
-        self.exceptions = frozenset(str(w).lower() for w in options.get("exceptions", []))
-        self.min_length = int(options.get("min_length", 1))
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
+        self.exceptions = frozenset(str(w).lower() for w in self.option(options, "exceptions"))
+        self.min_length = int(self.option(options, "min_length"))
 
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):

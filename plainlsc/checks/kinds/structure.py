@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.context import joined, noise
 from plainlsc.model import BlockKind
 from plainlsc.text.patterns import compile_pattern
@@ -32,20 +32,26 @@ def structure_check(name: str) -> Callable[[StructureCheck], StructureCheck]:
 class Structure(RuleKind):
     """Runs the named structure check with the rule's options."""
 
-    keys = {"check": (str, True), "max": (int, False), "acronyms": (list, False),
-            "min_letters": (int, False)}
+    keys = {"check": Key(str, "which structure check to run: all-caps or long-list",
+                         required=True),
+            "max": Key(int, "long-list: the most items a list may have", default=7),
+            "acronyms": Key(list, "all-caps: word lists of acronyms that are not shouting",
+                            default=[]),
+            "min_letters": Key(int, "all-caps: shorter runs of capitals are not reported",
+                               default=6)}
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         name = str(options["check"])
         if name not in CHECKS:
             raise self.spec.error(f"unknown structure check {name!r} "
                                   f"(known: {', '.join(sorted(CHECKS))})")
         self.fn = CHECKS[name]
         self.options = options
-        listed = (e.term.split()[0] for wl in loader.wordlists(options.get("acronyms", []))
+        lists = resources.wordlists(self.option(options, "acronyms"))
+        listed = (e.term.split()[0] for wl in lists
                   for e in wl.entries)
         # The team's known acronyms are not shouting either.
-        self.acronyms = frozenset(a.upper() for a in (*listed, *loader.config.known_acronyms))
+        self.acronyms = frozenset(a.upper() for a in (*listed, *resources.config.known_acronyms))
 
     def check(self, ctx: RunContext) -> None:
         self.fn(self, ctx)
@@ -63,7 +69,7 @@ def all_caps(rule: Structure, ctx: RunContext) -> None:
     Capitals are harder to read because words lose their shape. Text in square brackets is a
     placeholder (another rule's business); known and glossary acronyms are not shouting.
     """
-    min_letters = int(rule.options.get("min_letters", 6))
+    min_letters = int(rule.options.get("min_letters", Structure.keys["min_letters"].default))
     text = joined(ctx, rule.spec.scope, rule.blocks(ctx))
     for m in text.finditer(_CAPS_RUN):
         words = m.group().split()
@@ -93,7 +99,7 @@ def _is_word_like(word: str, acronyms: frozenset[str]) -> bool:
 @structure_check("long-list")
 def long_list(rule: Structure, ctx: RunContext) -> None:
     """A bulleted list with more items than ``max``: readers lose track of long lists."""
-    limit = int(rule.options.get("max", 7))
+    limit = int(rule.options.get("max", Structure.keys["max"].default))
     run: list[Any] = []
     for block in [*ctx.doc.blocks, None]:
         if block is not None and block.kind is BlockKind.LIST_ITEM:

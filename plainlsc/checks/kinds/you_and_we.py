@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plainlsc.checks.base import RuleKind, RunContext, kind
+from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.context import joined, quotes
 from plainlsc.model import BlockKind
 from plainlsc.text.patterns import compile_pattern, literal_alternation
@@ -18,13 +18,15 @@ class YouAndWe(RuleKind):
     never says "you" at all (a letter is a document with a salutation such as "Dear ...").
     """
 
-    keys = {"third_person": (list, True), "min_words": (int, False)}
+    keys = {"third_person": Key(list, "phrases that talk about the reader instead of to them "
+                                "(the patient, applicants)", required=True),
+            "min_words": Key(int, "documents with fewer words are not judged", default=60)}
 
-    def setup(self, options: dict[str, Any], loader: Any) -> None:
+    def setup(self, options: dict[str, Any], resources: Resources) -> None:
         phrases = [str(p).lower() for p in options["third_person"]]
         self.phrases = compile_pattern(literal_alternation(phrases), ignorecase=True,
                                        where=(self.spec.file, self.spec.line))
-        self.min_words = int(options.get("min_words", 60))
+        self.min_words = int(self.option(options, "min_words"))
 
     def check(self, ctx: RunContext) -> None:
         prose = [b for b in ctx.doc.blocks if b.is_prose]
