@@ -17,6 +17,7 @@ import typer
 
 from plainlsc import __version__
 from plainlsc.errors import PlainlscError
+from plainlsc.output.english import plural
 
 app = typer.Typer(
     name="plainlsc",
@@ -34,6 +35,13 @@ class OutFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+
+
+class DataFormat(str, Enum):
+    """What ``score`` and ``acronyms`` can write: a table for a person, or JSON."""
+
+    text = "text"
+    json = "json"
 
 
 class Level(str, Enum):
@@ -79,7 +87,7 @@ def _main(
 PathsArg = Annotated[list[str], typer.Argument(help="Files or folders; - reads standard input.")]
 FormatInOpt = Annotated[Optional[str], typer.Option("--format-in", help="Format of standard "
                         "input: text, markdown, html.")]
-DataFormatOpt = Annotated[OutFormat, typer.Option("--format", "-f", help="text or json.")]
+DataFormatOpt = Annotated[DataFormat, typer.Option("--format", "-f", help="text or json.")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Use this configuration "
                       "file instead of looking for .plainlsc.toml or pyproject.toml.")]
 ProfileOpt = Annotated[Optional[str], typer.Option("--profile", help="nhs (default), govuk "
@@ -237,7 +245,7 @@ def _machine_output(report: Any, format: OutFormat, ruleset: Any) -> None:
 @app.command()
 def score(
     paths: PathsArg,
-    format: DataFormatOpt = OutFormat.text,
+    format: DataFormatOpt = DataFormat.text,
     format_in: FormatInOpt = None,
     profile: ProfileOpt = None,
     config: ConfigOpt = None,
@@ -246,21 +254,21 @@ def score(
     from plainlsc.output.scores import render_scores
 
     _per_file(_config(config, profile, paths, select=["readability"]), paths, format_in,
-              format, lambda f: f.scores.to_dict() if f.scores else {"error": f.error},
-              render_scores)
+              format, "scores", lambda f: f.scores.to_dict(), render_scores)
 
 
-def _per_file(cfg: Any, paths: list[str], format_in: str | None, format: OutFormat,
-              as_json: Any, render: Any) -> NoReturn:
-    """Check, then print one JSON entry per file or a table; exit 2 if a file was unreadable."""
-    import json
-
+def _per_file(cfg: Any, paths: list[str], format_in: str | None, format: DataFormat,
+              key: str, as_json: Any, render: Any) -> NoReturn:
+    """Check, then print a table per file, or one JSON document with the same versioned
+    envelope as ``check`` (each file: its path and ``key``, or its error); exit 2 if a file
+    was unreadable."""
     from plainlsc.pipeline import check_paths
 
     report = check_paths(paths, cfg, format_in)
-    if format is OutFormat.json:
-        data = {f.path: as_json(f) for f in report.files}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    if format is DataFormat.json:
+        from plainlsc.output.json_format import per_file_json
+
+        typer.echo(per_file_json(report, key, as_json))
     else:
         render(report, _console())
     say_unreadable(report)
@@ -291,7 +299,7 @@ def explain(
 @app.command()
 def acronyms(
     paths: PathsArg,
-    format: DataFormatOpt = OutFormat.text,
+    format: DataFormatOpt = DataFormat.text,
     format_in: FormatInOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -299,8 +307,8 @@ def acronyms(
     from plainlsc.output.acronyms_table import render_acronyms
 
     _per_file(_config(config, None, paths, select=["acronym-undefined"]), paths, format_in,
-              format, lambda f: [a.to_dict() for a in f.acronyms] if not f.error
-              else {"error": f.error}, render_acronyms)
+              format, "acronyms", lambda f: [a.to_dict() for a in f.acronyms],
+              render_acronyms)
 
 
 @app.command()
@@ -311,20 +319,48 @@ def report(
     format_in: FormatInOpt = None,
     profile: ProfileOpt = None,
     config: ConfigOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Write the report even where -o is "
+                     "not a regular file.")] = False,
 ) -> None:
     """Write one self-contained HTML page with every finding highlighted in the text."""
     from plainlsc.checks.engine import ruleset_for
     from plainlsc.output.report_html import write_report
     from plainlsc.pipeline import check_paths
 
+    problem = output_problem(output, paths, force)
+    if problem:
+        fail(f"-o {output}: {problem}")
     cfg = _config(config, profile, paths)
     ruleset = ruleset_for(cfg)
     result = check_paths(paths, cfg, format_in)
-    write_report(result, output, ruleset)
-    typer.echo(f"Wrote {output} ({len(result.findings)} findings in {len(result.files)} "
-               f"file{'s' if len(result.files) != 1 else ''}).")
     say_unreadable(result)
+    if len(result.errors) == len(result.files):
+        fail(f"nothing could be read, so {output} was not written")
+    write_report(result, output, ruleset)
+    typer.echo(f"Wrote {output} ({plural(len(result.findings), 'finding')} in "
+               f"{plural(len(result.files), 'file')}).")
     raise typer.Exit(2 if result.errors else 0)
+
+
+def output_problem(output: Path, inputs: list[str], force: bool = False) -> str | None:
+    """Why ``output`` must not be written, or None.
+
+    A report must never replace a document it reports on (``-o letter.txt``), whether named
+    directly or through a link; and a FIFO, device or folder is not a file to replace, unless
+    the user insists with ``--force`` (a device such as /dev/null, say).
+    """
+    from plainlsc.readers.files import expand
+
+    try:
+        target = output.resolve()
+        files, _ = expand([p for p in inputs if p != "-"])
+        if any(Path(f).resolve() == target for f in files):
+            return "is one of the documents being checked; choose another file name"
+        if output.exists() and not output.is_file() and not force:
+            return "is not a regular file (use --force to write to it anyway)"
+    except (OSError, RuntimeError) as exc:
+        return f"cannot be checked: {exc}"
+    return None
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
-from plainlsc.checks.suppress import Suppressions
+from plainlsc.text.suppress import Suppressions
 
 
 class BlockKind(str, Enum):

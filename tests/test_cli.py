@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -114,8 +116,78 @@ def test_folder_and_stdin(tmp_path: Path, letter: Path, capsys: pytest.CaptureFi
 
 def test_score_command(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "--format", "json", str(letter)]) == 0
-    scores = json.loads(capsys.readouterr().out)[str(letter)]
-    assert scores["words"] > 0 and "reading_age" in scores
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 1 and data["summary"] == {"files": 1, "unreadable": 0}
+    [entry] = data["files"]
+    assert entry["path"] == str(letter) and entry["format"] == "text"
+    assert entry["scores"]["words"] > 0 and "reading_age" in entry["scores"]
+
+
+def test_acronyms_json_has_the_same_envelope(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("The integrated care board (ICB) met. The ICB and the CCG agreed.\n",
+                    encoding="utf-8")
+    assert main(["acronyms", "-f", "json", str(path), str(tmp_path / "gone.txt")]) == 2
+    out = capsys.readouterr()
+    data = json.loads(out.out)
+    assert data["version"] == 1 and data["summary"] == {"files": 2, "unreadable": 1}
+    found, missing = data["files"]
+    assert [a["short"] for a in found["acronyms"]] == ["ICB", "CCG"]
+    assert "acronyms" not in missing and missing["error"]
+    assert "gone.txt" in out.err
+
+
+@pytest.mark.parametrize("command", ["score", "acronyms"])
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_a_command_refuses_formats_it_cannot_write(letter: Path, command: str, fmt: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "-f", fmt, str(letter)]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and "--format" in out.err
+
+
+def test_counts_read_as_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("# Welcome\n\nHello.\n", encoding="utf-8")
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "1 word, 1 sentence" in out and "1 words" not in out and "in 1 file." in out
+
+
+def test_unreadable_files_are_reported_on_stderr_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "missing.txt")]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and "missing.txt" in out.err
+
+
+def test_report_writes_nothing_when_nothing_could_be_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.html"
+    assert main(["report", str(tmp_path / "missing.txt"), "-o", str(target)]) == 2
+    assert not target.exists()
+    assert "not written" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("how", ["same", "link"])
+def test_report_never_replaces_an_input(letter: Path, tmp_path: Path, how: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    before = letter.read_bytes()
+    target = letter
+    if how == "link":
+        target = tmp_path / "link.html"
+        target.symlink_to(letter)
+    assert main(["report", str(letter), "-o", str(target)]) == 2
+    assert letter.read_bytes() == before
+    assert "one of the documents being checked" in capsys.readouterr().err
+
+
+def test_report_refuses_a_fifo_unless_forced(letter: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert main(["report", str(letter), "-o", str(fifo)]) == 2
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 def test_bad_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

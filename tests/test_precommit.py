@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None,
-                                reason="git is not installed; the pre-commit hook test needs it")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("git") is None,
+                                 reason="git is not installed; the pre-commit hook test needs it")]
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALL_TIMEOUT = 1800

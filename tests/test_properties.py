@@ -8,7 +8,6 @@ Example counts are modest so the file runs in well under a minute on two cores.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import tempfile
 from pathlib import Path
@@ -90,14 +89,12 @@ def test_any_markdown_is_checked_without_raising_and_spans_agree(text: str) -> N
     assert_consistent(text, plainlsc.check_text(text, format="markdown"))
 
 
-HAS_HTML = importlib.util.find_spec("plainlsc.readers.html") is not None
 HTML_PIECES = [*PIECES, "<p>", "</p>", "<div>", "<br>", "<li>", "<h1>", "</h1>", "<script>",
                "</script>", "<!--", "-->", "&nbsp;", "&#x27;", "&#99999999;", "<b>", "</b>",
                "<a href='x'>", "</a>", "<img alt='the the'>", "<pre>", "<![CDATA[", "]]>",
                "<title>", "<table><tr><td>", "<", ">", "&", "&;", "<p title=\"the the\">"]
 
 
-@pytest.mark.skipif(not HAS_HTML, reason="plainlsc/readers/html.py is not here yet")
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(HTML_PIECES), st.text(ANY_CHAR, max_size=6)),
                 max_size=80).map("".join))

@@ -428,9 +428,11 @@ def test_rule_colours_are_stable_and_distinct() -> None:
 def test_unreadable_file_is_noted(tmp_path: Path) -> None:
     out = tmp_path / "out.html"
     missing = tmp_path / "gone.txt"
-    main(["report", str(missing), "-o", str(out)])  # the exit code is the CLI's business
+    present = tmp_path / "here.txt"
+    present.write_text("We will see you soon.\n", encoding="utf-8")
+    assert main(["report", str(present), str(missing), "-o", str(out)]) == 2
     page = out.read_text(encoding="utf-8")
-    assert "could not be read" in page and "gone.txt" in page
+    assert "could not be read" in page and "gone.txt" in page and "here.txt" in page
 
 
 def test_no_findings_and_no_prose() -> None:

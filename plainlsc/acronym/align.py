@@ -8,8 +8,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from plainlsc.acronym.records import word_set
 from plainlsc.acronym.shorts import match_chars, word_limit
+from plainlsc.text.nonprose import word_set
 
 # --------------------------------------------------------------------------------------------
 # Definitions: matching a short form against a long form

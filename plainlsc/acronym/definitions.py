@@ -74,7 +74,7 @@ from plainlsc.acronym.align import (
     schwartz_hearst_start,
     summarise,
 )
-from plainlsc.acronym.records import AcronymDefinition, word_set
+from plainlsc.acronym.records import AcronymDefinition
 from plainlsc.acronym.shorts import (
     IRREGULAR,
     SHORT_TOKEN,
@@ -83,6 +83,7 @@ from plainlsc.acronym.shorts import (
     short_variants,
     word_limit,
 )
+from plainlsc.text.nonprose import word_set
 
 # --------------------------------------------------------------------------------------------
 # Definitions: finding candidate pairs

@@ -5,11 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string, for readable tables."""
-    return frozenset(words.split())
-
-
 @dataclass(frozen=True, slots=True)
 class AcronymUse:
     """One acronym token in a text; ``text == source[start:end]``."""

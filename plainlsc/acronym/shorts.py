@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from plainlsc.acronym.records import word_set
+from plainlsc.text.nonprose import word_set
 
 # --------------------------------------------------------------------------------------------
 # Definitions: short forms

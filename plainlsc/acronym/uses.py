@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from plainlsc.acronym.records import AcronymUse, word_set
+from plainlsc.acronym.records import AcronymUse
+from plainlsc.text.nonprose import POSTCODE, is_address, is_code, word_set
 
 # --------------------------------------------------------------------------------------------
 # Uses
@@ -31,31 +32,11 @@ _ACRONYM = re.compile(
     r"(?P<suffix>['\u2019]s|s)?(?![^\W_])"
 )
 
-#: A UK postcode, outward and inward parts ("SW1A 1AA", "PR2 8DY", "M1 1AE").
-_POSTCODE = re.compile(
-    r"(?<![^\W_])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ \u00a0]?[0-9][A-Z]{2}|GIR[ \u00a0]?0AA)(?![^\W_])"
-)
-
 #: Square-bracketed text without lower-case letters: a template placeholder ("[INSERT NAME]").
 _PLACEHOLDER = re.compile(r"\[[^\[\]a-z\n]{2,80}\]")
 
 #: Runs of two or more letters, the "words" a shouting line is judged by.
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-
-#: Characters that mark a chunk as code, a path or markup rather than prose.
-_CODE_CHARS = frozenset("_`\\={}<>~^@#")
-
-#: A dot between a letter or digit and a label ("nhs.uk", "REPORT.PDF", "module.attr").
-_DOTTED_LABEL = re.compile(r"[^\W_]\.([^\W_]+)")
-
-_TLDS = word_set(
-    "uk com org net gov nhs int eu io info co ac edu me ly tv biz scot wales cymru london ie "
-    "fr de nl app dev online"
-)
-_FILE_EXTENSIONS = word_set(
-    "pdf csv doc docx dot dotx xls xlsx xlsm ppt pptx odt ods odp rtf txt md html htm xml json "
-    "zip jpg jpeg png gif svg tif tiff mp3 mp4 wav avi mov py js css epub eps msg eml"
-)
 
 _ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -103,7 +84,7 @@ def _uses_in_line(line: str, offset: int) -> list[AcronymUse]:
     found: list[AcronymUse] = []
     blocked = _blocked_spans(line)
     for start, end in _candidate_chunks(line):
-        if _chunk_is_not_prose(line[start:end]):
+        if is_code(line[start:end]) or is_address(line[start:end]):
             continue
         for m in _ACRONYM.finditer(line, start, end):
             core, suffix = m.group("core"), m.group("suffix") or ""
@@ -135,35 +116,9 @@ def _is_acronym_core(core: str) -> bool:
     return sum(1 for c in core if c.isalpha()) >= 2 and core != "OK"
 
 
-def _chunk_is_not_prose(chunk: str) -> bool:
-    """True for a web or e-mail address, handle, hashtag, file name, path or code token.
-
-    Whole whitespace-delimited chunks are judged, because "nhs.uk/CCG" or "REPORT_2024.PDF"
-    must lose every capital inside them, not just the part around the dot.
-    """
-    if not _CODE_CHARS.isdisjoint(chunk):
-        return True
-    lowered = chunk.lower()
-    if "://" in lowered or "www." in lowered or chunk.lstrip("([{\"'\u201c\u2018").startswith("/"):
-        return True
-    return any(_is_web_or_file_label(m.group(1)) for m in _DOTTED_LABEL.finditer(chunk))
-
-
-def _is_web_or_file_label(label: str) -> bool:
-    """Whether the part after a dot looks like a domain, file extension or attribute.
-
-    A capitalised word after a dot is more likely a missing space ("the NHS.The") and is left
-    to count as prose.
-    """
-    lowered = label.lower()
-    if lowered in _TLDS or lowered in _FILE_EXTENSIONS:
-        return True
-    return len(label) >= 2 and label.isalpha() and label.islower()
-
-
 def _blocked_spans(line: str) -> list[tuple[int, int]]:
     """Spans of postcodes and placeholders, whose capitals are not acronyms."""
-    spans = [(m.start(), m.end()) for m in _POSTCODE.finditer(line)]
+    spans = [(m.start(), m.end()) for m in POSTCODE.finditer(line)]
     spans.extend((m.start(), m.end()) for m in _PLACEHOLDER.finditer(line))
     return spans
 

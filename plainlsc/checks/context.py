@@ -12,16 +12,9 @@ from typing import Any
 
 from plainlsc.checks.base import RunContext
 from plainlsc.model import Block
-from plainlsc.text.patterns import Found, Scanner, compile_pattern
+from plainlsc.text.nonprose import address_spans
+from plainlsc.text.patterns import Found, Scanner
 
-_NOISE = compile_pattern(
-    r"(?:https?://|www\.)[^\s<>\"“”]+"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
-    r"|[@#][A-Za-z0-9_]+"
-    r"|[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.(?:pdf|docx?|xlsx?|csv|pptx?|png|jpe?g|gif|txt|md|html?|zip)\b"
-    r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:co\.uk|org\.uk|nhs\.uk|gov\.uk|ac\.uk|com|org|net|uk)\b(?:/[^\s]*)?",
-    ignorecase=True,
-)
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -94,7 +87,7 @@ def _cached(ctx: RunContext, name: str, block: Block, build: Any) -> Any:
 def noise(ctx: RunContext, block: Block) -> Spans:
     """URLs, e-mail addresses, @handles, #hashtags and file names: never prose."""
     spans: Spans = _cached(ctx, "noise", block, lambda b: Spans(
-        [(m.start(), m.end()) for m in _NOISE.finditer(b.text)] if _maybe_noise(b.text) else []))
+        address_spans(b.text) if _maybe_noise(b.text) else []))
     return spans
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import IO, Any
 
 from plainlsc.findings import JSON_VERSION, FileReport, Report
@@ -38,3 +40,21 @@ def write_report_json(report: Report, out: IO[str], indent: int | None = 2) -> N
     lets Python use its C encoder for each piece, several times faster on a large site.
     """
     write_json(json_document(report), out, indent)
+
+
+def per_file_json(report: Report, key: str, part: Callable[[FileReport], Any]) -> str:
+    """``plainlsc score`` and ``plainlsc acronyms`` as JSON: the same versioned envelope as
+    ``check``, each file holding its path and one part (``scores`` or ``acronyms``), or the
+    error that stopped it."""
+    files = []
+    for file in report.files:
+        entry: dict[str, Any] = {"path": file.path, "format": file.format}
+        if file.error is not None:
+            entry["error"] = file.error
+        else:
+            entry[key] = part(file)
+        files.append(entry)
+    return json.dumps({"version": JSON_VERSION, "files": files,
+                       "summary": {"files": len(report.files),
+                                   "unreadable": len(report.errors)}},
+                      ensure_ascii=False, indent=2)

@@ -52,6 +52,7 @@ from plainlsc.atomic import write_atomic_chunks
 from plainlsc.errors import PlainlscError
 from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
+from plainlsc.output.english import plural
 from plainlsc.scoring.sentences import MIN_RANKED_WORDS, SentenceScore
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
@@ -182,19 +183,15 @@ def _title(report: Report) -> str:
     return f"Plain English report: {len(report.files)} files"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
 def _header(report: Report, page: _Page) -> str:
     s = report.summary()
-    counts = [_plural(s[k], k[:-1]) for k in ("errors", "warnings", "suggestions") if s[k]]
-    found = (f"{_plural(s['findings'], 'problem')} found: {', '.join(counts)}."
+    counts = [plural(s[k], k[:-1]) for k in ("errors", "warnings", "suggestions") if s[k]]
+    found = (f"{plural(s['findings'], 'problem')} found: {', '.join(counts)}."
              if s["findings"] else "No problems found.")
     lines = ["<header>", "<h1>Plain English report</h1>",
-             f"<p class=\"summary\">{_plural(s['files'], 'file')} checked. {found}</p>"]
+             f"<p class=\"summary\">{plural(s['files'], 'file')} checked. {found}</p>"]
     if s["unreadable"]:
-        lines.append(f"<p class=\"unreadable\">{_plural(s['unreadable'], 'file')} could not "
+        lines.append(f"<p class=\"unreadable\">{plural(s['unreadable'], 'file')} could not "
                      "be read; see below.</p>")
     if len(report.files) > 1:
         lines.append("<nav aria-label=\"Files\"><ol>")
@@ -263,7 +260,7 @@ def _verdict(age: float, target: tuple[int, int]) -> tuple[str, str]:
     """A CSS class and a sentence saying what the reading age means for the writer."""
     years = round(age) - target[1]
     if years > 0:
-        return "over", (f"That is {_plural(years, 'year')} above the target: shorter sentences "
+        return "over", (f"That is {plural(years, 'year')} above the target: shorter sentences "
                         "and everyday words will bring it down.")
     if round(age) < target[0]:
         return "ok", "That is below the target, which is fine: easy reading suits everyone."
@@ -513,7 +510,7 @@ def _sentences_html(index: int, sentences: Sequence[SentenceScore]) -> str:
                     f"<td class=\"num\">{s.words}</td><td class=\"num\">{line}</td>"
                     f"<td>{escape(s.text)}</td></tr>")
     return ("<h3>Sentences sorted by difficulty</h3>\n<p class=\"note\">The hardest "
-            f"{_plural(len(sentences), 'sentence')}, hardest first: the reading age each one "
+            f"{plural(len(sentences), 'sentence')}, hardest first: the reading age each one "
             "needs on its own (Flesch&ndash;Kincaid grade + 5). Sentences under "
             f"{MIN_RANKED_WORDS} words are left out.</p>\n<table><thead><tr>"
             "<th scope=\"col\">Reading age</th><th scope=\"col\">Words</th>"

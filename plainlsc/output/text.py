@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from plainlsc.findings import FileReport, Finding, Report
+from plainlsc.output.english import plural
 
 STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
@@ -40,7 +41,7 @@ def headline(file: FileReport, target: tuple[int, int], profile: str) -> Text:
     line.append(reading_age_words(s.reading_age, target, profile), style=age_style)
     smog = f"SMOG {s.smog_index:.1f}" + ("" if s.smog_reliable else "*")
     line.append(f"  {smog}  Flesch {s.flesch_reading_ease:.0f}  "
-                f"{s.words:,} words, {s.sentences:,} sentences")
+                f"{plural(s.words, 'word')}, {plural(s.sentences, 'sentence')}")
     return line
 
 
@@ -70,12 +71,10 @@ def quote(lines: list[str], f: Finding, width: int = 100) -> str:
 
 def _counts(report: Report) -> str:
     s = report.summary()
-    parts = [f"{s[k]} {k if s[k] != 1 else k[:-1]}" for k in ("errors", "warnings", "suggestions")
-             if s[k]]
-    checked = s["files"] - s["unreadable"]
-    files = f"{checked} file" + ("s" if checked != 1 else "")
-    unreadable = (f" {s['unreadable']} file{'s' if s['unreadable'] != 1 else ''} could not be "
-                  "read.") if s["unreadable"] else ""
+    parts = [plural(s[k], k[:-1]) for k in ("errors", "warnings", "suggestions") if s[k]]
+    files = plural(s["files"] - s["unreadable"], "file")
+    unreadable = f" {plural(s['unreadable'], 'file')} could not be read." \
+        if s["unreadable"] else ""
     if not parts:
         return f"No problems found in {files}.{unreadable}"
     return f"{', '.join(parts)} in {files}.{unreadable}"
@@ -92,6 +91,8 @@ def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 
             console.print()
             _print_findings(console, file)
         console.print()
+    if len(report.errors) == len(report.files):
+        return  # nothing was checked: the stderr lines say why, and stdout stays empty
     footer = _counts(report)
     rules = sorted({f.rule for f in report.findings})
     if rules:

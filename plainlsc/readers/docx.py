@@ -35,17 +35,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from plainlsc.checks.suppress import Suppressions
 from plainlsc.errors import InputError
 from plainlsc.model import Block, BlockKind, Document, SourceMap
 from plainlsc.readers.text import (
     DATE_LINE,
-    POSTCODE,
     SALUTATION,
     SHORT_LINE_WORDS,
     SIGN_OFF,
     TERMINAL,
 )
+from plainlsc.text.nonprose import POSTCODE
+from plainlsc.text.suppress import Suppressions
 
 #: Refuse to unpack more than this, summed over the parts we read.
 MAX_UNPACKED = 100 * 1024 * 1024

@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from plainlsc.checks.suppress import DIRECTIVE, Suppressions
 from plainlsc.errors import InputError
 from plainlsc.model import Block, BlockKind, Document, LineIndex, Segment, SourceMap
 from plainlsc.readers.align import ENTITY
+from plainlsc.text.suppress import DIRECTIVE, Suppressions
 
 #: Elements whose text gets a kind of its own (everything else inherits its parent's).
 KINDS: dict[str, tuple[BlockKind, int]] = {

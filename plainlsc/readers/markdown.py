@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from plainlsc.checks.suppress import Suppressions
 from plainlsc.model import Block, BlockKind, Document
 from plainlsc.readers.align import TextAssembler
+from plainlsc.text.suppress import Suppressions
 
 #: markdown-it drops whatever is nested deeper than this; a document that deep is read as
 #: plain text instead, so no word is lost (its markup then shows as text).

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plainlsc.checks.suppress import Suppressions
 from plainlsc.model import Block, BlockKind, Document, SourceMap
+from plainlsc.text.nonprose import POSTCODE
+from plainlsc.text.suppress import Suppressions
 
 BULLET = re.compile(
     r"[ \t]*(?:[•·▪◦‣∙●○■□➢➤►\-–—*+]|\d{1,3}[.)]|[a-zA-Z][.)]|\((?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})\))"
@@ -34,7 +35,6 @@ DATE_LINE = re.compile(
     rf"(?:\d{{4}}|xxxx)|{MONTH}\s+(?:\d{{4}}|xxxx)|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}})\s*$"
 )
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 #: Lines that mark the end of a news release or a section break, not prose or a heading.
 MARKER = re.compile(
     r"(?i)[\s#*_=~–—-]*(?:ends?|end of (?:release|document)|-+|\*+|#+)[\s#*_=~–—-]*")

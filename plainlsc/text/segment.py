@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from plainlsc.model import Block, Sentence
+from plainlsc.text.nonprose import is_address
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -129,7 +130,7 @@ _ALNUM = re.compile(r"[^\W_]")
 CONNECTORS = frozenset({"-", "'", "’", "/", "&", "+", "."})
 
 #: What a token's text says about it, as bits; worked out once per distinct token.
-F_ALNUM, F_CONNECTOR, F_END_CHAR, F_HANDLE, F_CLOSER = 1, 2, 4, 8, 16
+F_ALNUM, F_CONNECTOR, F_END_CHAR, F_NOT_PROSE, F_CLOSER = 1, 2, 4, 8, 16
 F_SENTENCE_END, F_NON_FINAL, F_FINAL_ABBREVIATION, F_LOWER_START, F_STOP = 32, 64, 128, 256, 512
 #: Token flags by spaCy's hash of the token text (ORTH).
 _FLAGS: dict[int, int] = {}
@@ -140,7 +141,7 @@ def _flags_of(text: str) -> int:
     return ((F_ALNUM if text.isalnum() or _ALNUM.search(text) else 0)
             | (F_CONNECTOR if text in CONNECTORS else 0)
             | (F_END_CHAR if text[-1:] in _END_CHARS else 0)
-            | (F_HANDLE if text[:1] in ("@", "#") else 0)
+            | (F_NOT_PROSE if is_address(text) else 0)
             | (F_CLOSER if text in CLOSERS else 0)
             | (F_SENTENCE_END if text in SENTENCE_END else 0)
             | (F_NON_FINAL if lower in NON_FINAL else 0)
@@ -172,7 +173,7 @@ GROUP_CHARS = 100_000
 def _segment_group(group: list[Block], tok: Any) -> None:
     """Tokenise a group of blocks in one call, then split each block into sentences."""
     import numpy as np
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_URL, ORTH
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH
 
     raw = _JOIN.join(block.text for block in group)
     doc = tok(_JOIN.join(_tame_long_runs(block.text) for block in group))
@@ -180,12 +181,12 @@ def _segment_group(group: list[Block], tok: Any) -> None:
         for block in group:
             block.sentences = []
         return
-    rows = doc.to_array([IDX, LENGTH, IS_SPACE, LIKE_URL, LIKE_EMAIL, ORTH])
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE, ORTH])
     rows = rows[rows[:, 2] == 0]  # whitespace tokens are no part of any sentence
     idx = rows[:, 0].astype(np.int64)
     end = idx + rows[:, 1].astype(np.int64)
-    flags = _token_flags(rows[:, 5], doc.vocab.strings)
-    noise = (rows[:, 3] != 0) | (rows[:, 4] != 0) | ((flags & F_HANDLE) != 0)
+    flags = _token_flags(rows[:, 3], doc.vocab.strings)
+    noise = (flags & F_NOT_PROSE) != 0  # addresses, handles, file names: see text.nonprose
     offsets = np.cumsum([0] + [len(b.text) + len(_JOIN) for b in group[:-1]])
     bounds = np.searchsorted(idx, np.append(offsets, len(raw))).tolist()
     breaks = _sentence_breaks(flags, bounds)
