@@ -284,6 +284,14 @@ def list_rules(profile: ProfileOpt = None, config: ConfigOpt = None) -> None:
 
 
 @app.command()
+def kinds() -> None:
+    """Print every rule kind and the keys a rule file can give it, as Markdown."""
+    from plainlsc.output.kinds_doc import kinds_markdown
+
+    sys.stdout.write(kinds_markdown())
+
+
+@app.command()
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule id, e.g. plain-words.")],
     profile: ProfileOpt = None,

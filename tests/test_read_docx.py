@@ -18,6 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
+import plainlsc
 from plainlsc.errors import InputError
 from plainlsc.model import Block, BlockKind, Document
 from plainlsc.readers import docx as reader
@@ -339,3 +340,30 @@ def test_a_lying_size_header_is_caught(tmp_path: Path) -> None:
     data[central + 24:central + 28] = (10).to_bytes(4, "little")
     with pytest.raises(InputError):
         read_docx(bytes(data), "liar.docx")
+
+
+def test_table_cells_are_graded_as_separate_sentences(tmp_path: Path) -> None:
+    """A cell is never merged with its neighbours: the report's hardest sentences are the
+    sentences check measured, cell by cell."""
+    d = docx.Document()
+    d.add_paragraph("Our clinics are open on these days for anyone who needs to see a nurse.")
+    table = d.add_table(rows=2, cols=3)
+    cells = ["Community physiotherapy assessment appointments",
+             "Available every weekday morning between nine and twelve",
+             "Telephone the musculoskeletal administration team beforehand",
+             "Monday", "Wednesday", "Friday"]
+    for i, text in enumerate(cells):
+        table.cell(i // 3, i % 3).text = text
+    path = tmp_path / "clinics.docx"
+    d.save(str(path))
+    report = plainlsc.check_file(path)
+    texts = [s.text for s in report.sentences]
+    for cell in cells:
+        assert cell in texts  # each cell is its own unit, whole
+    assert max(s.words for s in report.sentences) < 20
+    hardest = report.hardest()
+    assert {s.text for s in hardest} <= set(texts)
+    assert report.source is not None
+    for sentence in hardest:
+        assert report.source[sentence.start:sentence.end] == sentence.text
+        assert sentence.text in report.source.split("\n")[sentence.line - 1]
