@@ -102,8 +102,9 @@ class RunContext:
     cache: dict[Any, Any] = field(default_factory=dict)
 
     def emit_source(self, rule: RuleSpec, start: int, end: int, fields: dict[str, Any],
-                    suggestions: Iterable[str] = ()) -> None:
-        """Record a finding at a span of the source text."""
+                    suggestions: Iterable[str] = (), level: str | None = None) -> None:
+        """Record a finding at a span of the source text (at ``level``, if a kind grades its
+        findings, else at the rule's level)."""
         pos = self.doc.position(start, end)
         if self.doc.suppressions and self.doc.suppressions.is_suppressed(rule.id, pos.line):
             return
@@ -112,15 +113,16 @@ class RunContext:
             return
         message = format_message(rule.message, {"match": match, **fields})
         self.findings.append(Finding(
-            rule.id, rule.level, pos.line, pos.column, pos.end_line, pos.end_column,
+            rule.id, level or rule.level, pos.line, pos.column, pos.end_line, pos.end_column,
             _shared(match), _shared(message), _shared(tuple(suggestions)), start, end,
         ))
 
     def emit(self, rule: RuleSpec, block: Block, start: int, end: int,
-             fields: dict[str, Any] | None = None, suggestions: Iterable[str] = ()) -> None:
+             fields: dict[str, Any] | None = None, suggestions: Iterable[str] = (),
+             level: str | None = None) -> None:
         """Record a finding at a span of a block's text."""
         src_start, src_end = block.source_span(start, end)
-        self.emit_source(rule, src_start, src_end, fields or {}, suggestions)
+        self.emit_source(rule, src_start, src_end, fields or {}, suggestions, level)
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,7 +105,19 @@ _OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans from an opening quotation mark to its closing one (or the paragraph's end)."""
+    """Spans from an opening quotation mark to its closing one (or the paragraph's end).
+
+    Double quotes pair up as they are. A curly single quote opens a quotation only where an
+    apostrophe could not be (before a word, after a space or a colon), and closes at the first
+    ’ that no letter follows, so "it’s" and "patients’ views" stay inside.
+    """
+    spans = _double_quote_spans(text)
+    spans.extend(s for s in _single_quote_spans(text)
+                 if not any(a <= s[0] < b for a, b in spans))
+    return spans
+
+
+def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     match = _OPENING.search(text)
     while match is not None:
@@ -118,6 +130,24 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         match = _OPENING.search(text, end + 1)
     if not spans and text.endswith("”"):
         spans.append((0, len(text)))  # the second paragraph of a quote that opened earlier
+    return spans
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s:(—–-]))[‘'](?=[A-Za-z0-9])")
+_SINGLE_CLOSE = re.compile(r"[’'](?![A-Za-z])")
+
+
+def _single_quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    match = _SINGLE_OPEN.search(text)
+    while match is not None:
+        close = _SINGLE_CLOSE.search(text, match.end())
+        if close is None:
+            if match.group() == "‘":
+                spans.append((match.start(), len(text)))
+            break
+        spans.append((match.start(), close.end()))
+        match = _SINGLE_OPEN.search(text, close.end())
     return spans
 
 

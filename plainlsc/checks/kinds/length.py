@@ -5,24 +5,37 @@ from __future__ import annotations
 from typing import Any
 
 from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
+from plainlsc.checks.others import is_others_words
 
 
 @kind("sentence-length")
 class SentenceLength(RuleKind):
-    """A sentence with more words than ``max``, flagged over the whole sentence."""
+    """A sentence with more words than ``max``, flagged over the whole sentence.
 
-    keys = {"max": Key(int, "the most words a sentence may have", required=True)}
+    Graded, as the guides allow: over ``max`` it is a suggestion, over ``warn_over`` it takes
+    the rule's level. Quotations, names with titles, captions and citations are left out: they
+    are not the writer's sentences to split.
+    """
+
+    keys = {"max": Key(int, "the words a sentence should keep to (a suggestion above it)",
+                       required=True),
+            "warn_over": Key(int, "above this many words, the finding takes the rule's level "
+                             "(default: max)")}
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = int(options["max"])
+        warn = self.option(options, "warn_over")
+        self.warn_over = max(self.max, int(warn)) if warn is not None else self.max
 
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
             for sentence in block.sentences:
                 count = sentence.word_count
-                if count > self.max:
-                    ctx.emit(self.spec, block, sentence.start, sentence.end,
-                             {"count": count, "max": self.max})
+                if count <= self.max or is_others_words(ctx, block, sentence):
+                    continue
+                level = None if count > self.warn_over else "suggestion"
+                ctx.emit(self.spec, block, sentence.start, sentence.end,
+                         {"count": count, "max": self.max}, level=level)
 
 
 @kind("paragraph-length")

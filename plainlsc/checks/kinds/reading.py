@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
+from plainlsc.checks.others import is_others_words
 from plainlsc.model import Block, Sentence
 
 
@@ -71,7 +72,8 @@ class HardSentence(RuleKind):
         for block in self.blocks(ctx):
             for sentence in block.sentences:
                 n = sentence.word_count
-                if n < self.min_words or n > self.skip_longer:
+                if n < self.min_words or n > self.skip_longer or \
+                        is_others_words(ctx, block, sentence):
                     continue
                 grade = sentence_grade(sentence.texts)
                 if grade > self.grade:

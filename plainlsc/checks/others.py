@@ -1,0 +1,83 @@
+"""Sentences that are not the writer's own prose: someone else's words, names and titles,
+captions, figures and citations.
+
+A long quotation from a councillor, "Jane Smith MP, Parliamentary Under Secretary of State for
+Public Health", "Source: ONS Annual Population Survey (2024)" or "Employment rate 74.1% up 0.3
+points" is not a sentence the writer can shorten or make active. Rules about how the writer
+writes (sentence length, hard sentences, passive verbs) leave them out; rules about words
+(jargon, placeholders) still look at them. Each sentence is judged once per document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainlsc.checks.base import RunContext
+from plainlsc.checks.context import quotes
+from plainlsc.model import Block, Sentence
+
+#: Openings of a label line rather than a sentence: sources, notes, captions, credits.
+_LABEL = re.compile(
+    r"(?i)\s*(?:sources?|references?|notes?(?: to editors)?|data|credit|photo(?:graph)?|image"
+    r"|caption|figure|fig\.|table|chart|graph|map|key|ends|copyright|©)\b\s*[\d.:–-]"
+)
+#: Marks of a citation: "et al.", a DOI, an ISBN, volume and page numbers, a year in brackets
+#: after a name.
+_CITATION = re.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bvol\.\s*\d|\bpp?\.\s*\d|\[\d+\]"
+                       r"|[A-Z][a-z]+,? (?:[A-Z]\.\s*)+\(?(?:19|20)\d\d\)?")
+_NUMBER = re.compile(r"[£$€]?\d[\d,.]*%?")
+#: Little words that may stay lower case inside a name or title ("Secretary of State for").
+_NAME_JOINERS = frozenset("of for and the in on to at & de da von van".split())
+#: A speech or a transcript, named near the top: its sentences are written to be heard.
+SPEECH_CUES = re.compile(r"(?i)check against delivery|as delivered|speech (?:by|to|at|from)|"
+                         r"transcript of")
+
+
+def is_others_words(ctx: RunContext, block: Block, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is not the writer's own prose (see the module docstring)."""
+    key = ("others", id(block), sentence.start)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = _judge(ctx, block, sentence)
+    return bool(found)
+
+
+def _judge(ctx: RunContext, block: Block, sentence: Sentence) -> bool:
+    text = sentence.text
+    if _mostly_quoted(ctx, block, sentence) or _LABEL.match(text) or _CITATION.search(text):
+        return True
+    words = sentence.texts
+    return _is_name_or_title(words) or _is_figures(words) or is_speech(ctx)
+
+
+def is_speech(ctx: RunContext) -> bool:
+    """Whether the document says, near its top, that it is a speech or a transcript."""
+    found = ctx.cache.get("speech")
+    if found is None:
+        head = ctx.doc.source[:600]
+        found = ctx.cache["speech"] = SPEECH_CUES.search(head) is not None
+    return bool(found)
+
+
+def _mostly_quoted(ctx: RunContext, block: Block, sentence: Sentence) -> bool:
+    spans = quotes(ctx, block)
+    if not spans:
+        return False
+    inside = sum(1 for w in sentence.words if spans.overlaps(w.start, w.end))
+    return inside * 2 >= max(1, sentence.word_count)
+
+
+def _is_name_or_title(words: tuple[str, ...]) -> bool:
+    """Mostly capitalised words and no lower-case word but joiners: a name with a job title,
+    an organisation, a heading run into the text."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 3:
+        return False
+    lower = [w for w in alpha if w[:1].islower() and w.lower() not in _NAME_JOINERS]
+    return len(lower) * 5 <= len(alpha)
+
+
+def _is_figures(words: tuple[str, ...]) -> bool:
+    """A statistic callout or caption: one word in four or more is a number."""
+    numbers = sum(1 for w in words if _NUMBER.fullmatch(w))
+    return numbers * 4 >= len(words) and numbers >= 2
