@@ -15,6 +15,7 @@ import re
 from plainlsc.checks.base import RunContext
 from plainlsc.checks.context import quotes
 from plainlsc.model import Block, Sentence
+from plainlsc.text.nonprose import word_set
 
 #: Openings of a label line rather than a sentence: sources, notes, captions, credits.
 _LABEL = re.compile(
@@ -27,7 +28,7 @@ _CITATION = re.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bvol\.\s*\d|\bpp?\.\s*\d|\[
                        r"|[A-Z][a-z]+,? (?:[A-Z]\.\s*)+\(?(?:19|20)\d\d\)?")
 _NUMBER = re.compile(r"[£$€]?\d[\d,.]*%?")
 #: Little words that may stay lower case inside a name or title ("Secretary of State for").
-_NAME_JOINERS = frozenset("of for and the in on to at & de da von van".split())
+_NAME_JOINERS = word_set("of for and the in on to at & de da von van")
 #: A speech or a transcript, named near the top: its sentences are written to be heard.
 SPEECH_CUES = re.compile(r"(?i)check against delivery|as delivered|speech (?:by|to|at|from)|"
                          r"transcript of")
