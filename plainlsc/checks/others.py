@@ -26,7 +26,9 @@ _LABEL = re.compile(
 #: after a name.
 _CITATION = re.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bvol\.\s*\d|\bpp?\.\s*\d|\[\d+\]"
                        r"|[A-Z][a-z]+,? (?:[A-Z]\.\s*)+\(?(?:19|20)\d\d\)?")
-_NUMBER = re.compile(r"[£$€]?\d[\d,.]*%?")
+#: A figure in a statistic: a percentage, a decimal or an amount of money (not a phone number
+#: or a time, which run through ordinary instructions).
+_FIGURE = re.compile(r"[£$€]\d[\d,.]*[mkbn]?|\d[\d,]*(?:\.\d+)?%|\d+\.\d+")
 #: Little words that may stay lower case inside a name or title ("Secretary of State for").
 _NAME_JOINERS = word_set("of for and the in on to at & de da von van")
 #: A speech or a transcript, named near the top: its sentences are written to be heard.
@@ -79,6 +81,6 @@ def _is_name_or_title(words: tuple[str, ...]) -> bool:
 
 
 def _is_figures(words: tuple[str, ...]) -> bool:
-    """A statistic callout or caption: one word in four or more is a number."""
-    numbers = sum(1 for w in words if _NUMBER.fullmatch(w))
-    return numbers * 4 >= len(words) and numbers >= 2
+    """A statistic callout or caption: two or more figures, one word in five or more."""
+    figures = sum(1 for w in words if _FIGURE.fullmatch(w))
+    return figures >= 2 and figures * 5 >= len(words)
