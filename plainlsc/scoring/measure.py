@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from plainlsc.model import Document
 from plainlsc.scoring import CountAccumulator, Scores, compute_scores, syllables
+from plainlsc.scoring.familiar import is_familiar
 
 
 @lru_cache(maxsize=65536)
@@ -31,19 +32,29 @@ def reading_form(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _is_hard(word: str) -> bool:
-    """A long everyday word a writer could replace (not a name, acronym or number)."""
-    return len(word) > 4 and word.isalpha() and word.islower() and syllables(word) >= 3
+    """A long, unfamiliar word a writer could replace (not a name, acronym or number, and not
+    a long word readers meet every day, such as "together" or "diabetes")."""
+    return (len(word) > 4 and word.isalpha() and word.islower() and syllables(word) >= 3
+            and not is_familiar(word))
 
 
 def sentence_grade(words: Sequence[str]) -> float:
-    """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59), unrounded, with
-    words counted as the document's scores count them. The hard-sentence rule and the HTML
-    report's hardest sentences both use it, so they agree about a sentence."""
+    """Flesch-Kincaid grade of one sentence (0.39 ASL + 11.8 ASW - 15.59), unrounded, as a
+    reader feels it: a familiar word ("holidays", "diabetes") counts at most two syllables,
+    however many it has. The hard-sentence rule and the HTML report's hardest sentences both
+    use it, so they agree about a sentence. (The document's scores keep the formulas as
+    published.)"""
     count = len(words)
     if not count:
         return 0.0
-    total = sum(map(counted_syllables, words))
+    total = sum(map(_felt_syllables, words))
     return 0.39 * count + 11.8 * total / count - 15.59
+
+
+@lru_cache(maxsize=65536)
+def _felt_syllables(word: str) -> int:
+    count = counted_syllables(word)
+    return min(count, 2) if count > 2 and is_familiar(word) else count
 
 
 @lru_cache(maxsize=65536)
