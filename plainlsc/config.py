@@ -47,6 +47,10 @@ class Config:
     fail_on: str = "warning"
     model: str | None = None
     max_file_size: int = 20 * 1024 * 1024
+    #: Globs of files that are templates: their fields are listed, not reported as errors.
+    templates: tuple[str, ...] = ()
+    #: Whether the file being checked is a template (set by :meth:`for_file`).
+    template: bool = False
     overrides: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = field(default=())
     path: Path | None = None
 
@@ -58,9 +62,15 @@ class Config:
             rel = Path(file).resolve().relative_to(base.resolve()).as_posix()
         except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.10-3.12)
             rel = Path(file).as_posix()
+        def matches(globs: tuple[str, ...]) -> bool:
+            return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(file).name, g)
+                       for g in globs)
+
         for globs, body in self.overrides:
-            if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(file).name, g) for g in globs):
+            if matches(globs):
                 result = _apply(result, body, self.path, None)
+        if self.templates and matches(self.templates):
+            result = replace(result, template=True)
         return result
 
 
@@ -68,7 +78,7 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "profile": str, "select": list, "ignore": list, "levels": dict, "rule_files": list,
     "wordlists": dict, "accept": list, "settings": dict, "rules": dict,
     "known_acronyms": list, "glossaries": list, "fail_on": str, "model": str,
-    "max_file_size": (int, str), "overrides": list,
+    "max_file_size": (int, str), "overrides": list, "templates": list,
 }
 OVERRIDE_KEYS = {"files", "profile", "select", "ignore", "levels", "accept", "settings", "rules"}
 
@@ -173,6 +183,8 @@ def _apply(cfg: Config, body: dict[str, Any], path: Path | None, text: str | Non
 
 def _convert(cfg: Config, key: str, value: Any, base: Path, where: str,
              line: int | None, text: str | None = None) -> dict[str, Any]:
+    if key == "templates":
+        return {key: _strings(value, key, where, line)}
     if key in ("select", "ignore", "accept", "known_acronyms"):
         items = _strings(value, key, where, line)
         return {key: tuple(i.lower() for i in items) if key == "accept" else items}

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from plainlsc.acronym.records import AcronymUse
-from plainlsc.text.nonprose import POSTCODE, is_address, is_code, word_set
+from plainlsc.text.nonprose import DATE_FIELD, POSTCODE, is_address, is_code, word_set
 
 # --------------------------------------------------------------------------------------------
 # Uses
@@ -120,6 +120,7 @@ def _blocked_spans(line: str) -> list[tuple[int, int]]:
     """Spans of postcodes and placeholders, whose capitals are not acronyms."""
     spans = [(m.start(), m.end()) for m in POSTCODE.finditer(line)]
     spans.extend((m.start(), m.end()) for m in _PLACEHOLDER.finditer(line))
+    spans.extend((m.start(), m.end()) for m in DATE_FIELD.finditer(line))
     return spans
 
 

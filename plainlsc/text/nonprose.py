@@ -31,6 +31,9 @@ POSTCODE = re.compile(
     r"(?<![^\W_])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ \u00a0]?[0-9][A-Z]{2}|GIR[ \u00a0]?0AA)(?![^\W_])"
 )
 
+#: A date field of a form or template: "DD/MM/YYYY", "dd-mm-yy", "MM/YYYY".
+DATE_FIELD = re.compile(r"(?<![^\W_])(?i:dd|mm|yy|yyyy)(?:[/.\-](?i:dd|mm|yy|yyyy)){1,2}(?![^\W_])")
+
 #: Characters that mark a chunk as code, a path or markup rather than prose.
 CODE_CHARS = frozenset("_`\\={}<>~^@#")
 

@@ -8,12 +8,14 @@ options drop matches inside quotations or proper names, or guarded by the next/p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
+from plainlsc.checks.templates import is_template
 from plainlsc.checks.wordlists import Entry
 from plainlsc.model import Block
 from plainlsc.text.patterns import compile_pattern, literal_alternation
@@ -213,11 +215,39 @@ class Placeholder(PhraseKind):
     """Template leftovers: ``[INSERT ROLE]``, ``XX August``, ``{{name}}``, "lorem ipsum".
 
     Runs over every block, address lines and dates included, since that is where they hide.
-    Names are not skipped: a placeholder is often in capitals.
+    Names are not skipped: a placeholder is often in capitals. In a template (see
+    :mod:`plainlsc.checks.templates`), each distinct field is listed once, as a suggestion
+    with its count: an inventory of what to fill in, not a list of errors.
     """
 
     default_scope = frozenset({"all"})
+    keys = {**PhraseKind.keys,
+            "template_message": Key(str, "the message for a field of a template, with "
+                                    "{match} and {count}", default='template field "{match}"'
+                                    " ({count} in the document): fill it in for each copy")}
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         options = {"skip_names": False, **options}
         super().setup(options, resources)
+        from dataclasses import replace
+
+        self.field_spec = replace(self.spec, message=str(self.option(options,
+                                                                     "template_message")))
+        self.configured_template = resources.config.template
+
+    def check(self, ctx: RunContext) -> None:
+        if not is_template(ctx, self.configured_template):
+            super().check(ctx)
+            return
+        blocks, hits = self.matches(ctx)
+        kept = [(blocks[i], s, e) for i, s, e, entry in hits if self.keep(ctx, blocks[i], s, e,
+                                                                           entry)]
+        counts = Counter(normalise(b.text[s:e]) for b, s, e in kept)
+        seen: set[str] = set()
+        for block, start, end in kept:
+            key = normalise(block.text[start:end])
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.emit(self.field_spec, block, start, end, {"count": counts[key]},
+                     level="suggestion")
