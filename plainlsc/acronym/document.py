@@ -15,6 +15,7 @@ from typing import Any
 
 from plainlsc.acronym.definitions import find_definitions
 from plainlsc.acronym.lists import AcronymLists, load_lists
+from plainlsc.acronym.not_acronyms import is_not_an_acronym
 from plainlsc.acronym.uses import find_acronym_uses
 from plainlsc.model import BlockKind, Document, Position
 
@@ -101,6 +102,8 @@ def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
         for use in find_acronym_uses(text):
             if any(s <= use.start < e for s, e in inside) or not use.short.strip("X"):
                 continue  # the use inside its own definition, or a placeholder "XX"
+            if use.short not in found and is_not_an_acronym(use, block, lists):
+                continue  # a form code, a word in capitals for emphasis, a product name
             entry = found.setdefault(use.short, Acronym(use.short))
             entry.count += 1
             if entry.first_used is None:

@@ -82,6 +82,8 @@ def all_caps(rule: Structure, ctx: RunContext) -> None:
         if where is None:
             continue
         block, start, end = text.blocks[where[0]], where[1], where[2]
+        if block.kind is BlockKind.TABLE_CELL and len(words) <= 2:
+            continue  # a product or brand name in a table, not shouting
         if block.text.rfind("[", 0, start) > block.text.rfind("]", 0, start):
             continue  # inside a [PLACEHOLDER]
         if noise(ctx, block).overlaps(start, end):
@@ -98,14 +100,44 @@ def _is_word_like(word: str, acronyms: frozenset[str]) -> bool:
 
 @structure_check("long-list")
 def long_list(rule: Structure, ctx: RunContext) -> None:
-    """A bulleted list with more items than ``max``: readers lose track of long lists."""
+    """A bulleted list with more items than ``max`` that a reader must take in as a list.
+
+    Left alone: lists of short items (a checklist of things to bring reads at a glance), lists
+    of names (members, partners, organisations), and lists under "Notes to editors", which
+    are reference, not reading.
+    """
     limit = int(rule.options.get("max", Structure.keys["max"].default))
     run: list[Any] = []
+    before: Any = None
     for block in [*ctx.doc.blocks, None]:
         if block is not None and block.kind is BlockKind.LIST_ITEM:
             run.append(block)
             continue
-        if len(run) > limit:
+        if len(run) > limit and _list_to_read(run, before):
             first = run[0]
             ctx.emit(rule.spec, first, 0, len(first.text), {"count": len(run), "max": limit})
         run = []
+        before = block
+
+
+#: Average words per item below which a list reads at a glance.
+_SHORT_ITEMS = 4
+_REFERENCE_HEADINGS = ("notes to editor", "note to editor", "about ", "members", "membership",
+                       "partners", "references", "sources", "glossary", "contacts")
+
+
+def _list_to_read(items: list[Any], before: Any) -> bool:
+    words = [len(b.text.split()) for b in items]
+    if sum(words) < _SHORT_ITEMS * len(items):
+        return False
+    if before is not None and before.text.strip().lower().startswith(_REFERENCE_HEADINGS):
+        return False
+    names = sum(1 for b in items if _is_name(b.text))
+    return names * 10 < len(items) * 7
+
+
+def _is_name(text: str) -> bool:
+    """An item that is a name: its words (bar joiners) all start with a capital."""
+    words = [w for w in text.replace(",", " ").split() if w[:1].isalpha()]
+    small = [w for w in words if w[:1].islower() and w not in ("of", "and", "for", "the", "in")]
+    return bool(words) and not small

@@ -1,0 +1,60 @@
+"""Capitals that are not acronyms a reader must decode, though they look like one.
+
+Found in real documents, and each a false "spell it out" if reported:
+
+* codes of forms and products: "P11D", "SA100", "form VAF 4", "PM2.5";
+* a word in capitals for emphasis: "it's MUCH safer", "do NOT stop", "FREE";
+* brand and product names in capitals in a table of products.
+
+Decided with the document's own glossary and known lists, so "NICE" and "WHO", which are
+listed, stay acronyms even though "nice" and "who" are common words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainlsc.acronym.lists import AcronymLists
+from plainlsc.acronym.records import AcronymUse
+from plainlsc.model import Block, BlockKind
+from plainlsc.scoring.familiar import zipf
+
+#: Letters and digits mixed inside the short form itself ("P11D", "SA100", "B12"), not a
+#: "-19" tail ("COVID-19").
+_CODE = re.compile(r"[A-Z]+[0-9][A-Z0-9.]*|[A-Z]*[0-9]+[A-Z]+[A-Z0-9]*")
+#: A form number after the letters ("VAF 4", "SA 100"), not a year or a quantity ("CCG 2019
+#: plan", "STP 5-year plan", "ICB 20%").
+_NUMBER_AFTER = re.compile(r"[ \u00a0][0-9]{1,3}(?![0-9%\-.,][0-9a-z]|[0-9%\-])")
+_CODE_WORDS = frozenset({"form", "forms", "code", "ref", "reference", "model", "type",
+                         "product", "item", "tax", "part", "no", "number"})
+#: A word at least this common is a word written in capitals, not an abbreviation.
+EMPHASIS_ZIPF = 4.0
+#: In a table cell, capitals this long that readers could say as a word are a name.
+TABLE_NAME_LETTERS = 4
+
+
+def is_not_an_acronym(use: AcronymUse, block: Block, lists: AcronymLists) -> bool:
+    """Whether ``use`` is a code, an emphasised word or a name in a table (see above)."""
+    short = use.short
+    if short in lists.known or short in lists.glossary:
+        return False
+    return (_is_code(use, block.text) or _is_emphasis(short)
+            or _is_name_in_table(short, block))
+
+
+def _is_code(use: AcronymUse, text: str) -> bool:
+    if _CODE.fullmatch(use.short.split("-")[0]):
+        return True
+    if _NUMBER_AFTER.match(text, use.end):
+        return True
+    before = text[max(0, use.start - 12):use.start].split()
+    return bool(before) and before[-1].lower().strip(":") in _CODE_WORDS
+
+
+def _is_emphasis(short: str) -> bool:
+    return len(short) >= 3 and short.isalpha() and zipf(short.lower()) >= EMPHASIS_ZIPF
+
+
+def _is_name_in_table(short: str, block: Block) -> bool:
+    return (block.kind is BlockKind.TABLE_CELL and len(short) >= TABLE_NAME_LETTERS
+            and short.isalpha() and any(c in "AEIOUY" for c in short[1:-1]))
