@@ -47,6 +47,8 @@ class Config:
     fail_on: str = "warning"
     model: str | None = None
     max_file_size: int = 20 * 1024 * 1024
+    #: Who the documents are for: "public" (default) or "clinical" (clinical terms allowed).
+    audience: str = "public"
     #: Globs of files that are templates: their fields are listed, not reported as errors.
     templates: tuple[str, ...] = ()
     #: Whether the file being checked is a template (set by :meth:`for_file`).
@@ -78,9 +80,10 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "profile": str, "select": list, "ignore": list, "levels": dict, "rule_files": list,
     "wordlists": dict, "accept": list, "settings": dict, "rules": dict,
     "known_acronyms": list, "glossaries": list, "fail_on": str, "model": str,
-    "max_file_size": (int, str), "overrides": list, "templates": list,
+    "max_file_size": (int, str), "overrides": list, "templates": list, "audience": str,
 }
-OVERRIDE_KEYS = {"files", "profile", "select", "ignore", "levels", "accept", "settings", "rules"}
+OVERRIDE_KEYS = {"files", "audience", "profile", "select", "ignore", "levels", "accept",
+                 "settings", "rules"}
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -213,6 +216,8 @@ def _convert(cfg: Config, key: str, value: Any, base: Path, where: str,
                                              f"([rules.{rule}]), not {opts!r}")
         return {"rule_options": cfg.rule_options + tuple(
             (rule, tuple(opts.items())) for rule, opts in value.items())}
+    if key == "audience" and value not in ("public", "clinical"):
+        raise ConfigError(where, line, "audience must be \"public\" or \"clinical\"")
     if key == "fail_on" and value not in LEVELS:
         raise ConfigError(where, line, f"fail_on must be one of {', '.join(LEVELS)}")
     if key == "max_file_size":

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from plainlsc.checks.audience import is_clinical
 from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
@@ -56,6 +57,8 @@ class PhraseKind(RuleKind):
                           default=False),
         "unless_explained": Key(bool, "leave out a term explained in brackets beside it",
                                 default=False),
+        "public_only": Key(bool, "check only documents for the public, not those for "
+                           "clinicians (see the audience setting)", default=False),
     }
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
@@ -81,6 +84,8 @@ class PhraseKind(RuleKind):
         self.skip_names = bool(self.option(options, "skip_names"))
         self.first_only = bool(self.option(options, "first_only"))
         self.unless_explained = bool(self.option(options, "unless_explained"))
+        self.public_only = bool(self.option(options, "public_only"))
+        self.audience = resources.config.audience
 
     def _entries(self, options: dict[str, Any], resources: Resources) -> Iterator[Entry]:
         names = options.get("wordlist")
@@ -131,6 +136,8 @@ class PhraseKind(RuleKind):
         return entry is None or _guards_pass(text, start, end, entry)
 
     def check(self, ctx: RunContext) -> None:
+        if self.public_only and is_clinical(ctx, self.audience):
+            return
         seen: set[str] = set()
         blocks, hits = self.matches(ctx)
         for index, start, end, entry in hits:
