@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainlsc.config import Config
 from plainlsc.errors import ConfigError, InputError, PlainlscError
-from plainlsc.findings import FileReport, Finding, Report
+from plainlsc.findings import FileReport, Finding, Fix, Report
 
 __version__ = "0.1.0"
 
@@ -89,7 +89,7 @@ def to_dict(report: Report | FileReport) -> dict[str, Any]:
 
 
 __all__ = [
-    "Acronym", "Config", "ConfigError", "FileReport", "Finding", "InputError",
+    "Acronym", "Config", "ConfigError", "FileReport", "Finding", "Fix", "InputError",
     "PlainlscError", "Report", "Scores", "SentenceScore", "__version__", "acronyms",
     "check_file", "check_paths", "check_text", "score", "syllables", "to_dict", "to_json",
 ]

@@ -24,6 +24,19 @@ def level_rank(level: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A rewrite that needs no judgement: ``source[start:end]`` becomes ``replacement``.
+
+    Offsets are into the same source text as the finding's, so a fixer, an editor's quick fix
+    and a Word tracked change all apply the same edit.
+    """
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place. ``match`` is exactly ``source[start:end]``."""
 
@@ -38,6 +51,7 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     start: int = 0
     end: int = 0
+    fix: Fix | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as in the JSON output (schema version 1)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from plainlsc.errors import ConfigError
-from plainlsc.findings import LEVELS, Finding
+from plainlsc.findings import LEVELS, Finding, Fix
 from plainlsc.model import Block, BlockKind, Document
 
 if TYPE_CHECKING:
@@ -102,9 +102,11 @@ class RunContext:
     cache: dict[Any, Any] = field(default_factory=dict)
 
     def emit_source(self, rule: RuleSpec, start: int, end: int, fields: dict[str, Any],
-                    suggestions: Iterable[str] = (), level: str | None = None) -> None:
+                    suggestions: Iterable[str] = (), level: str | None = None,
+                    replacement: str | None = None) -> None:
         """Record a finding at a span of the source text (at ``level``, if a kind grades its
-        findings, else at the rule's level)."""
+        findings, else at the rule's level). ``replacement``, when given, is a safe fix: the
+        text the whole span becomes."""
         pos = self.doc.position(start, end)
         if self.doc.suppressions and self.doc.suppressions.is_suppressed(rule.id, pos.line):
             return
@@ -112,17 +114,18 @@ class RunContext:
         if self.accepted and match.lower() in self.accepted:
             return
         message = format_message(rule.message, {"match": match, **fields})
+        fix = Fix(start, end, replacement) if replacement is not None else None
         self.findings.append(Finding(
             rule.id, level or rule.level, pos.line, pos.column, pos.end_line, pos.end_column,
-            _shared(match), _shared(message), _shared(tuple(suggestions)), start, end,
+            _shared(match), _shared(message), _shared(tuple(suggestions)), start, end, fix,
         ))
 
     def emit(self, rule: RuleSpec, block: Block, start: int, end: int,
              fields: dict[str, Any] | None = None, suggestions: Iterable[str] = (),
-             level: str | None = None) -> None:
-        """Record a finding at a span of a block's text."""
+             level: str | None = None, replacement: str | None = None) -> None:
+        """Record a finding at a span of a block's text (``replacement``: a safe fix)."""
         src_start, src_end = block.source_span(start, end)
-        self.emit_source(rule, src_start, src_end, fields or {}, suggestions, level)
+        self.emit_source(rule, src_start, src_end, fields or {}, suggestions, level, replacement)
 
 
 @dataclass(frozen=True, slots=True)
