@@ -52,9 +52,10 @@ A short form, once surrounding quotes are removed, is a single token that:
   "TypeVar" no);
 * is not one of a few words written in capitals for other reasons ("NEW", "NOTE", "TODO").
 
-A small ``s`` after a capital or digit is a plural: "(STPs)" is reported as ``STP`` and is
-matched without the ``s``. So a short form with spaces, all in small letters ("(optional)"),
-or in title case ("(Twitter)") is never a short form.
+A small ``s`` after a capital or digit is a plural: "(STPs)" is matched without the ``s`` and
+reported as written, ``STPs``, with the key ``STP`` that its later uses are matched by. So a
+short form with spaces, all in small letters ("(optional)"), or in title case ("(Twitter)")
+is never a short form.
 """
 
 from __future__ import annotations
@@ -173,15 +174,17 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
     return sorted(found.values(), key=lambda d: (d.start, d.short_start))
 
 
-def _definition(short: str, short_start: int, long_start: int, long_end: int,
+def _definition(key: str, short_start: int, long_start: int, long_end: int,
                 text: str) -> AcronymDefinition:
-    """Build a definition; the short span covers the short form as written (with any "s")."""
-    short_end = short_start + len(short)
+    """Build a definition of ``key`` (the singular short form that was matched): the short
+    form is reported as written, with any plural "s" ("AEDs"), and ``key`` kept to match
+    later uses."""
+    short_end = short_start + len(key)
     if text.startswith("s", short_end) and not text[short_end + 1:short_end + 2].isalnum():
         short_end += 1
-    return AcronymDefinition(short, text[long_start:long_end], short_start, short_end,
-                             long_start, long_end, min(short_start, long_start),
-                             max(short_end, long_end))
+    return AcronymDefinition(text[short_start:short_end], text[long_start:long_end],
+                             short_start, short_end, long_start, long_end,
+                             min(short_start, long_start), max(short_end, long_end), key)
 
 
 def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
