@@ -65,6 +65,7 @@ from collections.abc import Iterator, Sequence
 
 from plainlsc.acronym.align import (
     NONSPACE,
+    Alignment,
     acceptable,
     align,
     alignment_rows,
@@ -79,6 +80,7 @@ from plainlsc.acronym.records import AcronymDefinition
 from plainlsc.acronym.shorts import (
     IRREGULAR,
     SHORT_TOKEN,
+    Variant,
     is_valid_short,
     match_chars,
     short_variants,
@@ -196,11 +198,11 @@ def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
             continue
         start, cued = _skip_cues(text, inner_start, head_end)
         short, s_start = _quoted_token(text, start, head_end)
-        if short is not None:
-            d = _long_before(text, m.start(), short, s_start)
-        elif _is_aside(text, inner_start, inner_end) and not cued:
-            continue
-        else:  # "SF (long)": the whole bracket ("MMR (measles, mumps and rubella)"), or its head
+        d = _long_before(text, m.start(), short, s_start) if short is not None else None
+        if d is None and (short is None or not is_valid_short(short)):
+            if _is_aside(text, inner_start, inner_end) and not cued:
+                continue
+            # "SF (long)": the whole bracket ("MMR (measles, mumps and rubella)"), or its head
             d = _short_before(text, m.start(), start, inner_end)
             if d is None and head_end != inner_end:
                 d = _short_before(text, m.start(), start, head_end)
@@ -244,7 +246,7 @@ def _quoted_token(text: str, start: int, end: int) -> tuple[str | None, int]:
     if end - start >= 2 and text[start] in _QUOTES and text[end - 1] in _QUOTES:
         start, end = start + 1, end - 1
     token = text[start:end]
-    return (token, start) if is_valid_short(token) else (None, -1)
+    return (token, start) if short_variants(token) else (None, -1)
 
 
 def _is_aside(text: str, start: int, end: int) -> bool:
@@ -258,48 +260,125 @@ def _is_aside(text: str, start: int, end: int) -> bool:
 
 def _long_before(text: str, end: int, raw: str, short_start: int) -> AcronymDefinition | None:
     """A long form ending just before ``end`` for short form ``raw`` (the classic case)."""
-    for short in short_variants(raw):
+    for variant in short_variants(raw):
+        short = variant.letters
         window_start, window_end = _window_before(text, end, word_limit(short))
+        window_end = _without_year(text, window_start, window_end, short)
         if window_end <= window_start:
             return None
         window = text[window_start:window_end]
         first = _irregular_start(short, window)
+        if first < 0:
+            first = _best_start(match_chars(short), window, short, variant.demand)
+        if first < 0 and variant.demand == 0:
+            first = _start_before_head_noun(window, short)
         if first >= 0:
-            return _definition(short, short_start, window_start + first, window_end, text)
-        first = _best_start(match_chars(short), window, short)
-        if first >= 0:
-            return _definition(short, short_start, window_start + first, window_end, text)
+            begin = _with_locants(text, window_start, window_start + first)
+            return _definition(variant.key, short_start, begin, window_end, text)
     return None
 
 
-def _best_start(chars: Sequence[str], window: str, short: str) -> int:
-    """Where in ``window`` the long form for ``short`` starts; -1 if nowhere acceptable.
+_LOCANTS = re.compile(r"[0-9][0-9,'\u2032]*-\Z")
+
+
+def _with_locants(text: str, window_start: int, begin: int) -> int:
+    """Where a long form starting at ``begin`` really starts: a chemical name's locants go
+    with it ("4',6-diamidino-2-phenylindole (DAPI)"), though they give no letter."""
+    token = begin
+    while token > window_start and not text[token - 1].isspace():
+        token -= 1
+    return token if token < begin and _LOCANTS.match(text, token, begin) else begin
+
+
+_YEAR = re.compile(r"[ \t](?:1[89]|20)[0-9]{2}\Z")
+
+
+def _without_year(text: str, start: int, end: int, short: str) -> int:
+    """The window's end without a year that ends it ("Human Rights Act 1998 (HRA)"): a
+    reader takes the Act's name as the long form, and the year adds no letter."""
+    year = _YEAR.search(text, start, end)
+    if year is None or any(c.isdigit() for c in short):
+        return end
+    return year.start()
+
+
+def _start_before_head_noun(window: str, short: str) -> int:
+    """A long form whose last word adds no letter: "arcuate nucleus (ARC)", "Royal National
+    Institute of Blind People (RNIB)", "Hepatitis B virus X protein (HBx)".
+
+    Tried only when nothing else fits, for short forms of three or more characters. The last
+    word must be a plain word, and the rest must align well on its own: three or more
+    characters at word starts, or one word holding every character ("arcuate").
+    """
+    chars = match_chars(short)
+    words = list(NONSPACE.finditer(window))
+    if len(chars) < 3 or len(words) < 2 or not _is_head_noun(words[-1].group()):
+        return -1
+    rest = window[:words[-2].end()]
+    found = _best_alignment(chars, rest, short, 0)
+    if found is None:
+        return -1
+    start, alignment = found
+    return start if alignment.word_starts >= 3 or alignment.words == 1 else -1
+
+
+def _is_head_noun(word: str) -> bool:
+    """A word that can close a long form without adding a letter: letters (and hyphens)
+    only, three or more of them, not a joining word."""
+    return (len(word) >= 3 and word.replace("-", "").isalpha()
+            and word.lower() not in _NOT_HEAD_NOUNS)
+
+
+#: Words that end a clause rather than a name, so never close a long form.
+_NOT_HEAD_NOUNS = word_set(
+    """and or of for the with from into than that this these those which who are was were
+    has have had been being its their our your his her"""
+)
+
+
+def _best_start(chars: Sequence[str], window: str, short: str, demand: int) -> int:
+    """Where in ``window`` the long form for ``short`` starts; -1 if nowhere acceptable."""
+    found = _best_alignment(chars, window, short, demand)
+    return -1 if found is None else found[0]
+
+
+def _best_alignment(chars: Sequence[str], window: str, short: str, demand: int
+                    ) -> tuple[int, Alignment] | None:
+    """Where in ``window`` the long form for ``short`` starts, and its alignment.
 
     Schwartz and Hearst's start is the rightmost word start that lets every character match.
     That can cut a long form short ("protective equipment" for PPE, "mumps and rubella" for
     MMR), so word starts further left with the right first letter are tried too, and the
     acceptable one using the most word beginnings wins (then fewest unused words, then the
     shortest). A start further left must use every word it adds, so "pairs of The Paraphrase
-    Database (PPDB)" keeps "The Paraphrase Database".
+    Database (PPDB)" keeps "The Paraphrase Database", unless every character then begins a
+    content word, skipping only joining words ("Association of Directors of Adult Social
+    Services (ADASS)").
     """
     low = same_length_lower(window)
     rightmost = schwartz_hearst_start(chars, low)
     if rightmost < 0:
-        return -1
+        return None
     best: tuple[int, int, int] | None = None  # (word starts, -unused words, start)
+    found: dict[int, Alignment] = {}
     for start in [rightmost, *_word_starts_before(low, chars[0], rightmost)[:_MORE_STARTS]]:
         if best is not None and best[0] == len(chars):
             break  # every character already begins a word: nothing further left can beat it
         long = window[start:]
         alignment = align(chars, long)
-        added = len(window[start:rightmost].split())
-        if alignment is None or alignment.used_prefix < added:
+        if alignment is None:
             continue
-        if acceptable(alignment, long, short):
+        added = len(window[start:rightmost].split())
+        perfect = (alignment.word_starts == len(chars)
+                   and alignment.unused_content_words == 0)
+        if alignment.used_prefix < added and not perfect:
+            continue
+        if acceptable(alignment, long, short, demand):
             rank = (alignment.word_starts, -alignment.unused_content_words, start)
+            found[start] = alignment
             if best is None or rank > best:
                 best = rank
-    return best[2] if best is not None else -1
+    return (best[2], found[best[2]]) if best is not None else None
 
 
 #: How many starts further left than Schwartz and Hearst's to try.
@@ -361,7 +440,8 @@ def _long_after(text: str, raw: str, start: int, end: int, whole: bool
     With ``whole`` the long form must fill text[start:end] (a bracket); otherwise the best of
     its word prefixes is taken (a glossary line runs on into a description).
     """
-    for short in short_variants(raw):
+    for variant in short_variants(raw):
+        short = variant.letters
         best: tuple[int, int, int] | None = None  # (score, begin, end)
         for begin in _long_starts(text, start, end):
             stop = (_WHOLE_STOP if whole else _FORWARD_STOP).search(text, begin, end)
@@ -369,11 +449,11 @@ def _long_after(text: str, raw: str, start: int, end: int, whole: bool
             if whole and stop_at != end and text[stop_at:end].strip(" \t.!?"):
                 continue
             found = _irregular_after(text, begin, stop_at, short, whole)
-            found = found or _best_prefix(text, begin, stop_at, short, whole)
+            found = found or _best_prefix(text, begin, stop_at, variant, whole)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         if best is not None:
-            return short, best[1], best[2]
+            return variant.key, best[1], best[2]
     return None
 
 
@@ -404,11 +484,11 @@ def _long_starts(text: str, start: int, end: int) -> list[int]:
     return [start]
 
 
-def _best_prefix(text: str, begin: int, stop: int, short: str, whole: bool
+def _best_prefix(text: str, begin: int, stop: int, variant: Variant, whole: bool
                  ) -> tuple[int, int, int] | None:
-    """The best word prefix of text[begin:stop] as a long form for ``short``:
+    """The best word prefix of text[begin:stop] as a long form for ``variant``:
     (score, begin, end); with ``whole``, only the whole of it."""
-    limit = word_limit(short)
+    limit = word_limit(variant.letters)
     ends = []
     for m in NONSPACE.finditer(text, begin, stop):
         ends.append(m.end())
@@ -417,16 +497,17 @@ def _best_prefix(text: str, begin: int, stop: int, short: str, whole: bool
                 return None
             ends.pop()
             break
-    return _pick(text, begin, ends, short, whole)
+    return _pick(text, begin, ends, variant, whole)
 
 
-def _pick(text: str, begin: int, ends: list[int], short: str, only_last: bool
+def _pick(text: str, begin: int, ends: list[int], variant: Variant, only_last: bool
           ) -> tuple[int, int, int] | None:
     """Among word ends (or only the last), the acceptable long form with the best alignment
     score; on a tie the shorter wins. One alignment table over the longest prefix serves
     every shorter one."""
     if not ends:
         return None
+    short = variant.letters
     chars = match_chars(short)
     layout = layout_of(text[begin:ends[-1]])
     rows = alignment_rows(chars, layout)
@@ -439,7 +520,8 @@ def _pick(text: str, begin: int, ends: list[int], short: str, only_last: bool
         while end > begin and not text[end - 1].isalnum():
             end -= 1
         alignment = summarise(rows, layout, last)
-        if alignment is not None and acceptable(alignment, text[begin:end], short):
+        if alignment is not None and acceptable(alignment, text[begin:end], short,
+                                                variant.demand):
             candidate = (alignment.score, -end, end)
             if best is None or candidate > best:
                 best = candidate
