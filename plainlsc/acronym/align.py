@@ -46,6 +46,7 @@ class Alignment:
     used_prefix: int  # how many leading words all take part
     chars: int = 0  # how many characters were matched
     syllable_starts: int = 0  # characters at a word start or where a syllable may start
+    used_words: int = 0  # how many words hold a matched character
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,8 @@ def summarise(rows: list[list[_Step]], layout: _Layout, last: int) -> Alignment 
     prefix = 0
     while prefix in used:
         prefix += 1
-    return Alignment(score, word_starts, unused, last + 1, prefix, len(rows), syllable_starts)
+    return Alignment(score, word_starts, unused, last + 1, prefix, len(rows), syllable_starts,
+                     len(used))
 
 
 _VOWELS = frozenset("aeiouy")
@@ -238,9 +240,12 @@ def _is_syllable_start(low: str, j: int) -> bool:
 
 
 def _inside_letters_fit(alignment: Alignment) -> bool:
-    """Letters taken from inside words are trusted when there are three or more and every
-    one sits at a word or syllable start ("alanine aminotransferase (ALT)")."""
-    return alignment.chars >= 3 and alignment.syllable_starts == alignment.chars
+    """Letters taken from inside words are trusted when there are three or more, every one
+    sits at a word or syllable start, and some word gives two or more ("a-la-nine
+    aminotransferase (ALT)", "ly-ser-gic acid diethylamide (LSD)"). One inside letter from
+    each of several words ("transport protoCol indePendent (TCP)") is chance."""
+    return (alignment.chars >= 3 and alignment.syllable_starts == alignment.chars
+            and alignment.chars > alignment.used_words)
 
 
 def _is_content_word(token: str) -> bool:
@@ -249,16 +254,24 @@ def _is_content_word(token: str) -> bool:
     return bool(bare) and bare not in _STOPWORDS and any(c.isalnum() for c in bare)
 
 
-def acceptable(alignment: Alignment | None, long: str, short: str, demand: int = 0) -> bool:
-    """The Ab3P-style precision checks on a matched pair (see the module docstring); with a
-    ``demand``, also that many characters at word starts and no content word left out."""
+def acceptable(alignment: Alignment | None, long: str, short: str, demand: int = 0,
+               inside_letters: bool = True) -> bool:
+    """The Ab3P-style precision checks on a matched pair (see the module docstring).
+
+    With a ``demand``, also that many characters at word starts and no content word left
+    out, and a short form written like a word ("Defra") needs a long form written like a
+    name, with a capital. ``inside_letters`` allows letters from inside words at syllable
+    starts to stand in for word starts (see ``_inside_letters_fit``).
+    """
     if alignment is None:
         return False
     if demand and (alignment.word_starts < demand or alignment.unused_content_words):
         return False
+    if demand and short[1:].islower() and not long[:1].isupper():
+        return False
     if alignment.words > word_limit(short) or len(long) <= len(short):
         return False
-    inside = _inside_letters_fit(alignment)
+    inside = inside_letters and _inside_letters_fit(alignment)
     if alignment.words >= 2 and alignment.word_starts < 2 and not inside:
         return False
     if alignment.unused_content_words > 1:

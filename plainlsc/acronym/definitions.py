@@ -197,7 +197,11 @@ def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
         if head_end < 0:
             continue
         start, cued = _skip_cues(text, inner_start, head_end)
+        if head_end != inner_end and _is_list(text, head_end, inner_end):
+            continue  # "(TCP, QUIC, etc.)": examples, not a definition
         short, s_start = _quoted_token(text, start, head_end)
+        if short is not None and not _spaced(text, m.start(), inner_end):
+            continue  # "$(MAKE)", "f(CCG)": code, not prose
         d = _long_before(text, m.start(), short, s_start) if short is not None else None
         if d is None and (short is None or not is_valid_short(short)):
             if _is_aside(text, inner_start, inner_end) and not cued:
@@ -208,6 +212,25 @@ def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
                 d = _short_before(text, m.start(), start, head_end)
         if d is not None:
             yield d
+
+
+def _is_list(text: str, head_end: int, end: int) -> bool:
+    """Whether a bracket goes on, after its first part, with another short form or "etc":
+    "(TCP, QUIC, etc.)" lists examples rather than naming what comes before."""
+    rest = [w.strip(".,;") for w in _SPLITTERS.sub(" ", text[head_end:end]).split()]
+    return bool(rest) and all(w.lower() in _LIST_WORDS or is_valid_short(w) for w in rest)
+
+
+_LIST_WORDS = frozenset({"etc", "and", "or", ""})
+
+
+def _spaced(text: str, bracket: int, end: int) -> bool:
+    """Whether the bracket at ``bracket`` opens after a space, a quote or a line start, or
+    after a letter with one token inside ("Expression(BRE)", a slip of the keyboard); but
+    not "$(MAKE)" or "socket(SOCK, ...)", which are code."""
+    if bracket == 0 or text[bracket - 1].isspace() or text[bracket - 1] in _QUOTES:
+        return True
+    return text[bracket - 1].isalpha() and len(text[bracket + 1:end].split()) == 1
 
 
 def _head_end(text: str, start: int, end: int) -> int:
@@ -307,8 +330,9 @@ def _start_before_head_noun(window: str, short: str) -> int:
     Institute of Blind People (RNIB)", "Hepatitis B virus X protein (HBx)".
 
     Tried only when nothing else fits, for short forms of three or more characters. The last
-    word must be a plain word, and the rest must align well on its own: three or more
-    characters at word starts, or one word holding every character ("arcuate").
+    word must be a plain word in small letters or with a capital, and the rest must align
+    very well on its own: all characters but one at word starts, three or more of them;
+    or a clipped word ("arcuate" for ARC), a whole word that begins with the short form.
     """
     chars = match_chars(short)
     words = list(NONSPACE.finditer(window))
@@ -319,13 +343,17 @@ def _start_before_head_noun(window: str, short: str) -> int:
     if found is None:
         return -1
     start, alignment = found
-    return start if alignment.word_starts >= 3 or alignment.words == 1 else -1
+    if alignment.words == 1:
+        clipped = (start == words[-2].start()
+                   and rest[start:].lower().startswith("".join(chars)))
+        return start if clipped else -1
+    return start if alignment.word_starts >= max(3, len(chars) - 1) else -1
 
 
 def _is_head_noun(word: str) -> bool:
     """A word that can close a long form without adding a letter: letters (and hyphens)
     only, three or more of them, not a joining word."""
-    return (len(word) >= 3 and word.replace("-", "").isalpha()
+    return (len(word) >= 3 and word.replace("-", "").isalpha() and not word[1:].isupper()
             and word.lower() not in _NOT_HEAD_NOUNS)
 
 
@@ -433,14 +461,18 @@ def _short_before(text: str, bracket: int, start: int, end: int) -> AcronymDefin
     return _definition(short, s_start, long_start, long_end, text)
 
 
-def _long_after(text: str, raw: str, start: int, end: int, whole: bool
+def _long_after(text: str, raw: str, start: int, end: int, whole: bool, loose: bool = True
                 ) -> tuple[str, int, int] | None:
     """A long form starting at ``start`` for short form ``raw``: (short, start, end).
 
     With ``whole`` the long form must fill text[start:end] (a bracket); otherwise the best of
-    its word prefixes is taken (a glossary line runs on into a description).
+    its word prefixes is taken (a glossary line runs on into a description). Without
+    ``loose`` only ordinary short forms and alignments count: a line that opens "Note:" or
+    "ARM:" is far more often a label than a glossary entry.
     """
     for variant in short_variants(raw):
+        if not loose and variant.demand:
+            continue
         short = variant.letters
         best: tuple[int, int, int] | None = None  # (score, begin, end)
         for begin in _long_starts(text, start, end):
@@ -449,7 +481,7 @@ def _long_after(text: str, raw: str, start: int, end: int, whole: bool
             if whole and stop_at != end and text[stop_at:end].strip(" \t.!?"):
                 continue
             found = _irregular_after(text, begin, stop_at, short, whole)
-            found = found or _best_prefix(text, begin, stop_at, variant, whole)
+            found = found or _best_prefix(text, begin, stop_at, variant, whole, loose)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         if best is not None:
@@ -484,8 +516,8 @@ def _long_starts(text: str, start: int, end: int) -> list[int]:
     return [start]
 
 
-def _best_prefix(text: str, begin: int, stop: int, variant: Variant, whole: bool
-                 ) -> tuple[int, int, int] | None:
+def _best_prefix(text: str, begin: int, stop: int, variant: Variant, whole: bool,
+                 loose: bool) -> tuple[int, int, int] | None:
     """The best word prefix of text[begin:stop] as a long form for ``variant``:
     (score, begin, end); with ``whole``, only the whole of it."""
     limit = word_limit(variant.letters)
@@ -497,11 +529,11 @@ def _best_prefix(text: str, begin: int, stop: int, variant: Variant, whole: bool
                 return None
             ends.pop()
             break
-    return _pick(text, begin, ends, variant, whole)
+    return _pick(text, begin, ends, variant, whole, loose)
 
 
-def _pick(text: str, begin: int, ends: list[int], variant: Variant, only_last: bool
-          ) -> tuple[int, int, int] | None:
+def _pick(text: str, begin: int, ends: list[int], variant: Variant, only_last: bool,
+          loose: bool) -> tuple[int, int, int] | None:
     """Among word ends (or only the last), the acceptable long form with the best alignment
     score; on a tie the shorter wins. One alignment table over the longest prefix serves
     every shorter one."""
@@ -521,7 +553,7 @@ def _pick(text: str, begin: int, ends: list[int], variant: Variant, only_last: b
             end -= 1
         alignment = summarise(rows, layout, last)
         if alignment is not None and acceptable(alignment, text[begin:end], short,
-                                                variant.demand):
+                                                variant.demand, inside_letters=loose):
             candidate = (alignment.score, -end, end)
             if best is None or candidate > best:
                 best = candidate
@@ -582,7 +614,8 @@ def _ends_clause(text: str, pos: int) -> bool:
 def _glossary_definitions(text: str) -> Iterator[AcronymDefinition]:
     """Glossary lines: "SF - long form", "SF: long form", "| SF | long form |"."""
     for m in _glossary_lines(text):
-        span = _long_after(text, m.group("short"), m.end(), _line_end(text, m.end()), whole=False)
+        span = _long_after(text, m.group("short"), m.end(), _line_end(text, m.end()),
+                           whole=False, loose=False)
         if span is not None:
             yield _definition(span[0], m.start("short"), span[1], span[2], text)
 
