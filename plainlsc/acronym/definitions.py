@@ -27,11 +27,22 @@ for precision:
   beginnings, most words used), not the greedy one;
 * Schwartz and Hearst's start may cut a long form short ("protective equipment (PPE)"), so up
   to three starts further left are tried; one wins only by putting more characters at word
-  beginnings and using every word it adds;
+  beginnings and using every word it adds (or, when every character begins a word, every
+  word but joining words: "Association of Directors of Adult Social Services (ADASS)");
 * a pair is kept only if the long form's last word takes part, at least two matched
   characters begin words (for a long form of two or more words), and at most one content
   word is unused, and that only when three or more characters begin words ("National
   Institute for Health and Care Excellence (NICE)");
+* letters from inside words stand in for word starts when there are three or more, each
+  sits at a word start or a syllable start (a consonant after a vowel), and some word gives
+  two of them ("alanine aminotransferase (ALT)", "lysergic acid diethylamide (LSD)");
+* when nothing else fits, the last word may give no letter, if it is a plain word and the
+  rest aligns almost perfectly ("Royal National Institute of Blind People (RNIB)") or is
+  one word that begins with the short form ("arcuate nucleus (ARC)"); a year closing an
+  Act's name is left out ("Mental Capacity Act 2005 (MCA)"), and a chemical name keeps its
+  locants ("4',6-diamidino-2-phenylindole (DAPI)");
+* a bracket that lists examples ("(TCP, QUIC, etc.)") or opens onto code ("$(MAKE)") is
+  not a definition, and glossary lines ("SF: long form") use none of the looser readings;
 * a one-word long form needs a short form of three or more characters or a capital-small pair
   ("Hb"), and is never a joined-up identifier; no long form holds code characters, dotted
   names, the short form itself, or starts with a joining word ("of", "and") or a sentence
@@ -45,17 +56,25 @@ A short form, once surrounding quotes are removed, is a single token that:
 
 * is 2 to 10 characters of ASCII letters and digits, with ``&`` or ``-`` allowed inside;
 * begins with a letter or digit, contains at least one letter, and after each hyphen has a
-  capital or a digit ("IL-2", "COVID-19", but not "NHS-funded");
+  capital, a digit or a Greek letter ("IL-2", "COVID-19", "TNF-alpha", but not "NHS-funded");
 * has two or more capitals ("CCG", "mRNA", "HbA1c"), or one capital and a digit ("B12"), or is
   two letters written capital-then-small ("Hb");
 * has no more small letters than capitals and digits together ("DoLS" yes; "Twitter",
-  "TypeVar" no);
+  "TypeVar" no), not counting a Greek letter after a hyphen ("TNF-alpha");
 * is not one of a few words written in capitals for other reasons ("NEW", "NOTE", "TODO").
 
+Three more readings need a demanding alignment, with no content word left out: a word in
+capitals from that list ("odds ratio (OR)") and a short form whose number suffix the long
+form leaves out ("Patient Health Questionnaire (PHQ-9)") need every character at a word
+start; a short form written like a word, a capital then small letters ("Defra", "Acas",
+"Dstl", "Dpp"), needs all its characters but one (and at least two) at word starts and a
+long form that begins with a capital ("Department for Environment, Food and Rural
+Affairs").
+
 A small ``s`` after a capital or digit is a plural: "(STPs)" is matched without the ``s`` and
-reported as written, ``STPs``, with the key ``STP`` that its later uses are matched by. So a
-short form with spaces, all in small letters ("(optional)"), or in title case ("(Twitter)")
-is never a short form.
+reported as written, ``STPs``, with the key ``STP`` that its later uses are matched by. A
+short form with spaces or all in small letters ("(optional)") is never a short form, and
+one in title case ("(Twitter)") only with the demanding alignment above.
 """
 
 from __future__ import annotations
