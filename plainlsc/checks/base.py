@@ -186,6 +186,9 @@ class RuleKind:
     keys: ClassVar[dict[str, Key]] = {}
     #: The default scope when a rule does not give one.
     default_scope: ClassVar[frozenset[str]] = frozenset({"prose"})
+    #: Whether a finding is about the whole document (reading age), though reported at one
+    #: sentence: a Word comment sums these up once instead of anchoring each one.
+    document_level: ClassVar[bool] = False
 
     def __init__(self, spec: RuleSpec, resources: Resources) -> None:
         self.spec = spec
