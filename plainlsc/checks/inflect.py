@@ -66,10 +66,10 @@ def inflect_like(term: str, matched: str, replacement: str) -> str | None:
     if " " in term or " " in replacement:
         return None
     for label, forms in labelled_forms(term).items():
-        if label and any(matched in spelling_variants(form) for form in forms):
+        if any(matched in spelling_variants(form) for form in forms):  # utilized: utilise
             wanted = labelled_forms(replacement)[label]
             return next(iter(wanted)) if len(wanted) == 1 else None
-    return matched if matched in spelling_variants(term) and term == replacement else None
+    return None
 
 
 def spelling_variants(word: str) -> set[str]:
