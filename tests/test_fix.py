@@ -42,27 +42,29 @@ GOLDEN_DIFF = """--- a/letter.txt
 @@ -1,12 +1,12 @@
 -Dear Councillor Councillor Okafor,
 +Dear Councillor Okafor,
- 
+~
  Your flu vaccine appointment
- 
+~
 -In order to keep you well this winter, we have booked you a flu vaccine at Hollins Road \
 surgery. Please arrive 10 minutes prior to your appointment time.
 +To keep you well this winter, we have booked you a flu vaccine at Hollins Road \
 surgery. Please arrive 10 minutes before your appointment time.
- 
+~
 -Last year the clinic utilised the community hall whilst the surgery was being repainted. \
 This year the vaccines were delivered by the ICB in September.
 +Last year the clinic used the community hall while the surgery was being repainted. \
 This year the vaccines were delivered by the ICB in September.
- 
+~
 -Bring anything that helps you feel calm, e.g. headphones or a book. What he had had for \
 lunch did not matter. Put your papers in order of date.
 +Bring anything that helps you feel calm, for example headphones or a book. What he had had \
 for lunch did not matter. Put your papers in order of date.
- 
+~
  The nurse said: "Arrive prior to your slot."
- 
+~
 """
+#: (An unchanged blank line shows in a diff as one space; "~" stands for it above.)
+GOLDEN_DIFF = "\n".join(" " if line == "~" else line for line in GOLDEN_DIFF.split("\n"))
 
 
 @pytest.fixture
