@@ -169,11 +169,20 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes "
                     "(default: one per core when there are many files).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the totals.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes first, as "
+                   "plainlsc fix does, then show what is left.")] = False,
 ) -> None:
     """Check documents and show what to fix."""
     from plainlsc.checks.engine import ruleset_for
 
     cfg = _config(config, profile, paths, select, ignore, fail_on)
+    if fix:
+        from plainlsc.fixes.command import run_fix
+
+        if "-" in paths or format is not OutFormat.text:
+            fail("--fix works on files, with the text output")
+        raise typer.Exit(run_fix(paths, cfg, False, None, "plainlsc", _console(),
+                                 output_problem))
     ruleset = ruleset_for(cfg)  # fail early, once, on a broken rule file or setting
     n_jobs = jobs if jobs is not None else _default_jobs(paths)
     report = _run_with_progress(paths, cfg, format_in, n_jobs)

@@ -255,3 +255,10 @@ def test_bad_input_is_one_line_not_a_traceback(tmp_path: Path,
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert all(line.startswith("plainlsc: ") for line in err.splitlines())
+
+
+def test_check_fix_is_an_alias(letter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--fix", "letter.txt"])
+    assert letter.read_text(encoding="utf-8").startswith("Dear Councillor Okafor,")
+    assert "passive-voice" in capsys.readouterr().out
+    assert main(["check", "--fix", "--format", "json", "letter.txt"]) == 2

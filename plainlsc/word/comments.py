@@ -29,12 +29,12 @@ def comment_lines(finding: Finding) -> list[str]:
 
 
 def summary_lines(findings: Iterable[Finding], scores: Any) -> list[str]:
-    """The summary comment: the document's reading age, then each document-wide finding."""
-    lines = ["plainlsc: about the whole document"]
-    if scores is not None and scores.words:
-        lines.append(f"Reading age about {round(scores.reading_age)}; {scores.words:,} words "
-                     f"in {scores.sentences:,} sentences.")
-    lines.extend(f"{f.message} (rule {f.rule})" for f in findings)
+    """The summary comment: a heading with the document's size, then each document-wide
+    finding (their messages already give the reading age and the figures behind it)."""
+    size = (f" ({scores.words:,} words, {scores.sentences:,} sentences)"
+            if scores is not None and scores.words else "")
+    lines = [f"plainlsc: about the whole document{size}"]
+    lines.extend(f"{f.message} (rule {f.rule}; plainlsc explain {f.rule})" for f in findings)
     return lines
 
 
