@@ -150,8 +150,8 @@ def run_word_fix(path: Path, target: Path, config: Config, author: str) -> str:
 def _left_out(done: Written) -> str:
     parts = []
     if done.refused:
-        parts.append(f"{plural(len(done.refused), 'fix', 'fixes')} left for you (in a link, "
-                     "field or earlier change)")
+        parts.append(f"{plural(len(done.refused), 'fix', 'fixes')} left for you, being in a "
+                     "link, a field or an earlier change")
     if done.unplaced:
         parts.append(f"{plural(len(done.unplaced), 'finding')} could not be anchored")
-    return "" if not parts else " (" + "; ".join(parts) + ")"
+    return "" if not parts else "; " + "; ".join(parts)
