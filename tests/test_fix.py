@@ -262,3 +262,27 @@ def test_check_fix_is_an_alias(letter: Path, capsys: pytest.CaptureFixture[str])
     assert letter.read_text(encoding="utf-8").startswith("Dear Councillor Okafor,")
     assert "passive-voice" in capsys.readouterr().out
     assert main(["check", "--fix", "--format", "json", "letter.txt"]) == 2
+
+
+def test_a_suggested_fix_is_offered_but_never_applied(tmp_path: Path) -> None:
+    rules = tmp_path / "team.yml"
+    rules.write_text(
+        "id: team-words\nkind: substitution\nlevel: warning\nfix: suggest\n"
+        "swap: {}\nwordlist: team.tsv\nmessage: '\"{match}\": try {suggestion}'\n"
+        "description: Our team's plain words.\n", encoding="utf-8")
+    (tmp_path / "team.tsv").write_text("commence\tstart\tfix=safe\n", encoding="utf-8")
+    config = Config(rule_files=(rules,))
+    text = "Clinics commence at 9am."
+    (finding,) = [f for f in check_text(text, config=config).findings if f.rule == "team-words"]
+    assert finding.fix is not None and finding.fix.replacement == "start"
+    assert finding.fix.safe is False
+    assert fix_text(text, "text", config).after == text
+
+
+def test_a_rule_with_an_unknown_fix_value_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "team.yml"
+    rules.write_text(
+        "id: team-repeats\nkind: repetition\nlevel: warning\nfix: always\n"
+        "message: 'twice'\ndescription: Doubled words.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="fix must be one of"):
+        check_text("the the", config=Config(rule_files=(rules,)))
