@@ -169,11 +169,20 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes "
                     "(default: one per core when there are many files).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the totals.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes first, as "
+                   "plainlsc fix does, then show what is left.")] = False,
 ) -> None:
     """Check documents and show what to fix."""
     from plainlsc.checks.engine import ruleset_for
 
     cfg = _config(config, profile, paths, select, ignore, fail_on)
+    if fix:
+        from plainlsc.fixes.command import run_fix
+
+        if "-" in paths or format is not OutFormat.text:
+            fail("--fix works on files, with the text output")
+        raise typer.Exit(run_fix(paths, cfg, False, None, "plainlsc", _console(),
+                                 output_problem))
     ruleset = ruleset_for(cfg)  # fail early, once, on a broken rule file or setting
     n_jobs = jobs if jobs is not None else _default_jobs(paths)
     report = _run_with_progress(paths, cfg, format_in, n_jobs)
@@ -348,6 +357,68 @@ def report(
     typer.echo(f"Wrote {output} ({plural(len(result.findings), 'finding')} in "
                f"{plural(len(result.files), 'file')}).")
     raise typer.Exit(2 if result.errors else 0)
+
+
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule "
+                      "ids (comma-separated or repeated).")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids.")]
+AuthorOpt = Annotated[str, typer.Option("--author", help="The name Word shows on the comments "
+                      "and tracked changes.")]
+
+
+@app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to fix (.txt, .md, .html "
+                                               "in place; .docx as a copy).")],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and write "
+                    "nothing (exit code 1 if anything would change).")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="For one .docx: "
+                      "the copy to write (default: NAME.fixed.docx).")] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    author: AuthorOpt = "plainlsc",
+) -> None:
+    """Apply the safe fixes (repeated words, wordy phrases with one plain equivalent...).
+
+    Text, Markdown and HTML files are rewritten in place, atomically, keeping their encoding
+    and line endings; then they are checked again and what is left is shown. A Word file is
+    never changed: a copy gets the fixes as tracked changes to accept or reject in Word.
+    """
+    from plainlsc.fixes.command import run_fix
+
+    if "-" in paths:
+        fail("fix works on files, not standard input")
+    cfg = _config(config, profile, paths, select, ignore)
+    raise typer.Exit(run_fix(paths, cfg, diff, output, author, _console(), output_problem))
+
+
+@app.command()
+def annotate(
+    path: Annotated[Path, typer.Argument(help="The Word document (.docx) to annotate.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The copy to write "
+                      "(default: NAME.plainlsc.docx).")] = None,
+    author: AuthorOpt = "plainlsc",
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    min_level: Annotated[Level, typer.Option("--min-level", help="Leave out findings below "
+                         "this level.")] = Level.suggestion,
+    with_fixes: Annotated[bool, typer.Option("--fix", help="Also put the safe fixes in as "
+                          "tracked changes.")] = False,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write a copy of a Word document with one comment per finding, on the finding's words."""
+    from plainlsc.word.command import run_annotate
+
+    cfg = _config(config, profile, [str(path)], select, ignore)
+    target = output or path.with_name(f"{path.stem}.plainlsc.docx")
+    problem = output_problem(target, [str(path)])
+    if problem:
+        fail(f"-o {target}: {problem}")
+    message = run_annotate(path, target, cfg, author, min_level.value, with_fixes)
+    typer.echo(message)
 
 
 def output_problem(output: Path, inputs: list[str], force: bool = False) -> str | None:

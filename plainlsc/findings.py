@@ -28,12 +28,19 @@ class Fix:
     """A rewrite that needs no judgement: ``source[start:end]`` becomes ``replacement``.
 
     Offsets are into the same source text as the finding's, so a fixer, an editor's quick fix
-    and a Word tracked change all apply the same edit.
+    and a Word tracked change all apply the same edit. ``safe`` is False for a rewrite that
+    is only offered (a rule with ``fix: suggest``): ``plainlsc fix`` never applies it.
     """
 
     start: int
     end: int
     replacement: str
+    safe: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fix as in the JSON output (an optional key of a finding)."""
+        return {"start": self.start, "end": self.end, "replacement": self.replacement,
+                "safe": self.safe}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +61,9 @@ class Finding:
     fix: Fix | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as in the JSON output (schema version 1)."""
-        return {
+        """The finding as in the JSON output (schema version 1); ``fix`` only when it has
+        one, so the schema stays version 1 for every reader that does not know it."""
+        out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "line": self.line,
@@ -66,6 +74,9 @@ class Finding:
             "message": self.message,
             "suggestions": list(self.suggestions),
         }
+        if self.fix is not None:
+            out["fix"] = self.fix.to_dict()
+        return out
 
 
 @dataclass(slots=True)
