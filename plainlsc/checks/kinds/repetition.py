@@ -38,7 +38,8 @@ class Repetition(RuleKind):
     def _sentence(self, ctx: RunContext, block: Block, words: list[Any]) -> None:
         for first, second in pairwise(words):
             if self._repeated(block.text, first, second):
-                ctx.emit(self.spec, block, first.start, second.end, {"word": first.text})
+                ctx.emit(self.spec, block, first.start, second.end, {"word": first.text},
+                         replacement=block.text[first.start:first.end])
 
     def _across(self, ctx: RunContext, block: Block) -> None:
         """A word repeated across a sentence break the splitter made ("Dr. Dr. Shah")."""
@@ -48,7 +49,8 @@ class Repetition(RuleKind):
                 continue
             last, first = prev.words[-1], cur.words[0]
             if self._repeated(block.text, last, first):
-                ctx.emit(self.spec, block, last.start, first.end, {"word": first.text})
+                ctx.emit(self.spec, block, last.start, first.end, {"word": first.text},
+                         replacement=block.text[last.start:last.end])
 
     def _repeated(self, text: str, first: Any, second: Any) -> bool:
         if first.text.lower() != second.text.lower() or len(first.text) < self.min_length:
