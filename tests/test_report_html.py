@@ -1,8 +1,10 @@
-"""The HTML report: one self-contained page with every finding highlighted where it is.
+"""The HTML report: one self-contained page, a review with every finding highlighted where it is.
 
-Most tests read the page with the standard library's HTML parser. One test opens it in a real
-headless Chromium (``--dump-dom``: no driver needed; the page's script runs first) and checks
-the highlights the browser built; it is skipped only when no Chromium binary is installed.
+Most tests read the page with the standard library's HTML parser. The browser tests open it in
+a real headless Chromium (``--dump-dom`` and ``--screenshot``: no driver needed; the page's
+script runs first). To measure the laid-out page, a copy of it gets one extra inline script
+that writes what it measured into the DOM. They are skipped only when no Chromium binary is
+installed.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
 from plainlsc.output.report_html import (
     CSP,
+    LINES,
+    PALETTE,
+    SHADES,
     highlight,
+    look_of,
     reading_age_sentence,
     render_report,
-    rule_colours,
+    rule_looks,
     write_report,
 )
 
@@ -114,7 +120,8 @@ class Marks(HTMLParser):
         """Fragments of each finding, in page order."""
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for mark in self.marks:
-            out[mark["data-finding"]].append(mark)
+            if "data-finding" in mark:
+                out[mark["data-finding"]].append(mark)
         return out
 
 
@@ -167,10 +174,14 @@ def nl(text: str) -> str:
 
 
 def assert_highlights_match(page_marks: Marks, file_index: int, findings: list[Finding]) -> None:
-    """Each finding's highlight fragments, joined, are exactly its match, with its details."""
+    """Each finding's highlight fragments, joined, are exactly its match, with its details;
+    findings about the whole document are not highlighted (they are shown with the scores)."""
     fragments = page_marks.by_finding()
     for key, finding in enumerate(findings):
         parts = fragments.get(f"{file_index}-{key}")
+        if finding.document:
+            assert parts is None, f"document-wide {finding.rule} is highlighted"
+            continue
         assert parts, f"finding {key} ({finding.rule} {finding.match!r}) is not highlighted"
         assert "".join("".join(p["text"]) for p in parts) == nl(finding.match), finding
         assert [int(p["data-part"]) for p in parts] == list(range(len(parts)))
@@ -181,8 +192,9 @@ def assert_highlights_match(page_marks: Marks, file_index: int, findings: list[F
             assert part["data-line"] == str(finding.line)
             assert part["data-column"] == str(finding.column)
             assert part["title"] == finding.message
-            assert part["tabindex"] == "0"
-    assert len(fragments) == len(findings)
+            # One keyboard stop per finding: its first fragment.
+            assert part["tabindex"] == ("0" if part["data-part"] == "0" else "-1")
+    assert len(fragments) == sum(1 for f in findings if not f.document)
 
 
 def finding(source: str, rule: str, needle: str, end_needle: str | None = None,
@@ -264,13 +276,18 @@ def test_legend_and_findings_list(built: SimpleNamespace) -> None:
     for key, f in enumerate(findings):
         item, attrs = text_of(built.page, f"item-0-{key}")
         assert attrs is not None and attrs["data-rule"] == f.rule
-        assert item.startswith(f"{f.line}:{f.column} {f.severity} {f.rule}")
-        for suggestion in f.suggestions:
-            assert suggestion in item
+        if not f.document:
+            assert item.startswith(f"{f.line}:{f.column} ")
+        for suggestion in f.suggestions:  # printed once, in quotes
+            assert item.count(f'"{suggestion}"') + item.count(f"“{suggestion}”") == 1, item
     counts = {rule: sum(1 for f in findings if f.rule == rule) for rule in EXPECTED_RULES}
     for rule, n in counts.items():
-        assert f'data-rule="{rule}" title=' in built.page  # its legend entry
-        assert f"<span>{rule}</span> <span class=\"count\">({n})</span>" in built.page
+        legend = re.search(r'<button type="button" class="toggle k\d+" data-rule="'
+                           + re.escape(rule) + r'" aria-pressed="true"[^>]*>.*?</button>',
+                           built.page)
+        assert legend, f"no legend entry for {rule}"
+        assert f'<span class="name">{rule}</span> <span class="count">({n})</span>' \
+            in legend.group(0)
 
 
 def test_scores_in_plain_words(built: SimpleNamespace) -> None:
@@ -278,7 +295,8 @@ def test_scores_in_plain_words(built: SimpleNamespace) -> None:
     page = " ".join(built.page.split())
     assert (f"Readers need a reading age of about {round(scores.reading_age)} to follow this. "
             "The NHS aims for 9 to 11.") in page
-    assert f"{scores.flesch_reading_ease:.0f}" in page
+    assert f"<dd>{scores.flesch_reading_ease:.0f} " in page
+    assert f"<dd>{scores.flesch_kincaid_grade:.2f} " in page
     assert "Less reliable under 30 sentences." in page  # the letter is short
     assert f"<dd>{scores.words:,} " in page and f"<dd>{scores.sentences:,} " in page
     for word in scores.hard_words:
@@ -417,12 +435,19 @@ def test_reading_age_sentence(profile: str, target: tuple[int, int], expected: s
     assert reading_age_sentence(13.6, target, profile) == expected
 
 
-def test_rule_colours_are_stable_and_distinct() -> None:
-    rules = [f"rule-{i}" for i in range(12)]
-    colours = rule_colours(rules)
-    assert sorted(colours.values()) == list(range(12))
-    assert rule_colours(reversed(rules)) == colours
-    assert rule_colours(["plain-words"]) == rule_colours(["plain-words"])
+def test_rule_looks_put_the_important_rules_first() -> None:
+    source = "Please call [NAME] to facilitate a facilitated review.\n"
+    findings = [finding(source, "plain-words", "facilitate", severity="warning"),
+                finding(source, "plain-words", "facilitated", severity="warning"),
+                finding(source, "placeholder", "[NAME]", severity="error"),
+                finding(source, "passive-voice", "a facilitated", severity="suggestion")]
+    looks = rule_looks(findings)
+    assert looks == {"placeholder": 0, "plain-words": 1, "passive-voice": 2}
+    assert rule_looks(reversed(findings)) == looks
+    # Up to 24 rules on one page never share a look: 8 inks, then dashed, then dotted.
+    many = {look_of(n) for n in range(len(PALETTE) * len(LINES))}
+    assert len(many) == len(PALETTE) * len(LINES)
+    assert look_of(0) == (PALETTE[0], "solid") and look_of(len(PALETTE)) == (PALETTE[0], "dashed")
 
 
 def test_unreadable_file_is_noted(tmp_path: Path) -> None:

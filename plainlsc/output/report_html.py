@@ -733,7 +733,7 @@ def _finding_item(f: _File, g: RuleGroup, finding: Finding) -> str:
 
 def _tries(f: Finding) -> str:
     """The suggestions the message does not already give, so each is printed once."""
-    new = [s for s in f.suggestions if s not in f.message]
+    new = [s for s in f.suggestions if f'"{s}"' not in f.message and f"“{s}”" not in f.message]
     if not new:
         return ""
     return " <span class=\"try\">Try: " + ", ".join(f"“{escape(s)}”" for s in new) + ".</span>"
