@@ -463,7 +463,7 @@ def test_unreadable_file_is_noted(tmp_path: Path) -> None:
 def test_no_findings_and_no_prose() -> None:
     report = Report([FileReport("blank.txt", "text", None, [], [], source="")])
     page = render_report(report, RULESET)
-    assert "No problems found." in page
+    assert "No problems found." in page and "Nothing urgent" in page
     parse(page)
 
 
@@ -557,3 +557,297 @@ def test_hardest_sentences_are_graded_as_the_hard_sentence_rule_grades_them() ->
     [hardest] = rank_sentences(file.sentences, min_words=8)
     assert hardest.line == finding.line == 1
     assert f"reading age of about {hardest.reading_age};" in finding.message
+
+
+# --------------------------------------------------------------------------------------------
+# The review: a realistic partnership letter with the faults such letters have
+
+
+PARTNERSHIP = """\
+Wyvern and Northmoor Health and Care Partnership
+Level 3, Mill House
+Canal Wharf
+Northmoor
+NM4 7QP
+
+XX March 2026
+
+Dear Councillor Councillor Okafor,
+
+Update on the work of the partnership
+
+I am writing to give you an update on the work of the partnership across Wyvern and Northmoor \
+over the last six months and to set out the key priorities that partners have agreed for the \
+coming year.
+
+As you will know, the Wyvern and Northmoor ICS is one of the systems established across the \
+country to bring together the NHS, local councils and the voluntary sector in order to improve \
+health and wellbeing outcomes for local people and to address the considerable challenges that \
+are faced by services in our area.
+
+A great deal of work has been undertaken by stakeholders since the spring. Our key \
+deliverables for this year are:
+
+- integrated community teams in every neighbourhood
+- a single point of access for urgent referrals from GPs and care homes
+- more support for carers and for people leaving hospital
+- better joined up care for people with long-term conditions
+- new digital tools so that residents can book and change appointments
+- a workforce plan that helps us to recruit and keep staff
+- a review of musculoskeletal services across the two counties
+- a shared care record for health and/or social care staff
+
+We have made good progress. Waiting times for community physiotherapy have fallen. More people \
+are being seen at home. Carers told us that the new support line is easy to use.
+
+The PCN leads have been working with acute colleagues to facilitate the transition of \
+integrated discharge pathways, and it is anticipated that the new model will be operational \
+across all localities by the end of the financial year, subject to the outcome of the ongoing \
+engagement process with key stakeholders.
+
+Some decisions have not yet been made. Options for the future of the community hospital beds \
+in Northmoor are being considered, and residents will be asked for their views before any \
+changes are agreed.
+
+We would welcome the opportunity to meet with you to discuss the programme in more detail. \
+Please contact my office on 01632 960431 to arrange a date that suits you.
+
+Yours sincerely,
+
+Dr Helen Marsh
+[INSERT ROLE]
+Wyvern and Northmoor Health and Care Partnership
+"""
+
+#: The same kind of news, written plainly: nothing to fix first, nothing shaded.
+PLAIN = """\
+Dear Mrs Okafor,
+
+Your new community team
+
+From April, one team of nurses, therapists and carers will look after you at home. You will \
+have one phone number for all of them. If you need help at night, the same number works.
+
+We asked 200 people what they wanted. Most said they wanted fewer phone calls and one person \
+who knows them. So each patient will have a named nurse.
+
+If you have questions, please call us on 01632 960431.
+
+Yours sincerely,
+
+Helen Marsh
+"""
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
+    """The partnership letter through ``plainlsc report`` and ``plainlsc check --format json``."""
+    from plainlsc.pipeline import check_paths
+
+    folder = tmp_path_factory.mktemp("review")
+    letter = folder / "partnership.txt"
+    letter.write_text(PARTNERSHIP, encoding="utf-8")
+    out = folder / "report.html"
+    assert main(["report", str(letter), "-o", str(out)]) == 0
+    report = check_paths([str(letter)])
+    return SimpleNamespace(out=out, letter=letter, page=out.read_text(encoding="utf-8"),
+                           report=report, file=report.files[0])
+
+
+def section(page: str, element_id: str) -> str:
+    """The HTML of the ``<section>`` with this id (sections in the report do not nest here)."""
+    start = page.index(f'<section class="fixfirst" id="{element_id}"')
+    return page[start:page.index("</section>", start)]
+
+
+def test_fix_first_comes_before_the_text_and_names_the_errors(review: SimpleNamespace) -> None:
+    page = review.page
+    assert page.index('id="fix-0"') < page.index('id="doc-0"') < page.index("Problems by rule")
+    panel = section(page, "fix-0")
+    items = re.findall(r"<li class=\"k\d+ why-([a-z-]+)\">(.*?)</li>", panel)
+    reasons = [reason for reason, _ in items]
+    assert reasons[:2] == ["error", "error"], reasons
+    text = " ".join(re.sub(r"<[^>]+>", "", body) for _, body in items)
+    assert "[INSERT ROLE]" in text and "XX March 2026" in text
+    assert "Councillor Councillor" in text  # a safe fix
+    assert "hard-sentence" in reasons  # the hardest sentence, with its reading age
+    uses = sum(1 for f in review.file.findings if f.match.lower() == "key")
+    assert uses >= 2 and f"&ldquo;key&rdquo;</strong>, used {uses} times" in panel  # jargon
+    # Every entry links to a place on the page that exists.
+    for href in re.findall(r'href="#([^"]+)"', panel):
+        assert f'id="{href}"' in page, href
+
+
+def test_nothing_to_fix_first_in_a_plain_letter(tmp_path: Path) -> None:
+    letter = tmp_path / "plain.txt"
+    letter.write_text(PLAIN, encoding="utf-8")
+    out = tmp_path / "plain.html"
+    assert main(["report", str(letter), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    panel = section(page, "fix-0")
+    assert "why-error" not in panel and "why-jargon" not in panel
+    assert 'class="shade' not in page.split('id="doc-0"')[1]  # no sentence is shaded
+
+
+def test_document_findings_are_shown_with_the_scores(review: SimpleNamespace) -> None:
+    whole = [f for f in review.file.findings if f.document]
+    assert [f.rule for f in whole] == ["readability"]
+    page = review.page
+    box = page[page.index("<h3>Reading age</h3>"):page.index('id="doc-0"')]
+    assert f"readability</code> {whole[0].message}" in box.replace("&quot;", '"')
+    assert 'data-rule="readability" data-severity' not in page  # not a highlight
+
+
+def working_numbers(page: str) -> tuple[list[float], str, int]:
+    """The numbers of the reading-age working, the sign used, and the 'about N' it ends on."""
+    paragraph = re.search(r'<p class="working">(.*?)</p>', page)
+    assert paragraph, "no reading-age working on the page"
+    text = re.sub(r"<[^>]+>", "", paragraph.group(1)).replace("&divide;", "/")
+    numbers = [float(n) for n in re.findall(r"\d+\.\d\d", text)]
+    sign = "≈" if "&asymp;" in text else "="
+    about = int(re.search(r"about (\d+)\.$", text).group(1))  # type: ignore[union-attr]
+    return numbers, sign, about
+
+
+def test_reading_age_arithmetic_adds_up_for_a_short_letter(review: SimpleNamespace) -> None:
+    scores = review.file.scores
+    assert not scores.smog_reliable  # under 30 sentences: the mean of SMOG and FK
+    (smog, fk, grade, grade_again, age), sign, about = working_numbers(review.page)
+    assert (smog, fk) == (scores.smog_index, scores.flesch_kincaid_grade)  # as in the table
+    assert f"<dd>{smog:.2f} " in review.page and f"<dd>{fk:.2f} " in review.page
+    assert abs((smog + fk) / 2 - grade) <= (0.005 + 1e-9 if sign == "=" else 0.0101)
+    assert grade == grade_again and round(grade + 5, 2) == age == scores.reading_age
+    headline = re.search(r"reading age of about (\d+) to follow", review.page)
+    assert headline and int(headline.group(1)) == about == round(age)
+
+
+def scores_for(**values: Any) -> Any:
+    from plainlsc.scoring import Scores
+
+    base = dict(flesch_reading_ease=40.0, flesch_kincaid_grade=12.0, smog_index=14.6,
+                gunning_fog=13.0, coleman_liau_index=13.0, automated_readability_index=13.0,
+                dale_chall=8.0, reading_age=19.6, words=1500, sentences=70, syllables=2500,
+                polysyllabic_words=280, avg_sentence_length=21.4, smog_reliable=True)
+    base.update(values)
+    return Scores(**base)
+
+
+@pytest.mark.parametrize("scores", [
+    scores_for(),  # 30 sentences or more: SMOG alone
+    scores_for(smog_index=14.61, reading_age=19.6),  # stored grades rounded apart
+    scores_for(smog_reliable=False, sentences=20, smog_index=9.13, flesch_kincaid_grade=6.8,
+               reading_age=12.97),
+])
+def test_reading_age_arithmetic_adds_up(scores: Any) -> None:
+    file = FileReport("memo.txt", "text", scores, [], [], source="Hello there.\n")
+    page = render_report(Report([file]), RULESET)
+    numbers, sign, about = working_numbers(page)
+    age = numbers[-1]
+    grade = numbers[-2]
+    assert age == scores.reading_age and round(grade + 5, 2) == age
+    source = numbers[0] if scores.smog_reliable else (numbers[0] + numbers[1]) / 2
+    assert abs(source - grade) <= (0.005 + 1e-9 if sign == "=" else 0.0101)
+    assert about == round(scores.reading_age)
+    assert f"reading age of about {about} to follow" in page
+
+
+def test_reading_age_never_below_five_says_so() -> None:
+    scores = scores_for(smog_reliable=False, sentences=3, smog_index=3.13,
+                        flesch_kincaid_grade=-8.0, reading_age=5.0)
+    page = render_report(Report([FileReport("a.txt", "text", scores, [], [], source="Hi.\n")]),
+                         RULESET)
+    working = re.sub(r"<[^>]+>", "", re.search(r'<p class="working">(.*?)</p>', page).group(1))
+    assert "never below 5, so it is 5.00, which is about 5." in working
+
+
+# --------------------------------------------------------------------------------------------
+# Shading and colours
+
+
+def graded(text: str, start: int, grade: float, words: int | None = None) -> Any:
+    from plainlsc.scoring.sentences import SentenceScore
+
+    return SentenceScore(text, start, start + len(text), 1, words or len(text.split()), grade)
+
+
+def test_shading_takes_the_hardest_sentences_within_the_budget() -> None:
+    from plainlsc.shading import shade
+
+    sentences = [
+        graded("We will see you at home from April onwards this year.", 0, 4.0),
+        graded("The reconfiguration of integrated provision necessitates considerable "
+               "organisational transformation activity.", 60, 22.0),
+        graded("Multidisciplinary teams will operationalise the anticipated improvements in "
+               "community provision.", 180, 17.5),
+        graded("Stakeholder engagement activities will inform subsequent commissioning "
+               "decisions across the locality footprint.", 300, 14.0),
+        graded("Rehabilitation.", 420, 40.0),  # a heading: too short to shade
+    ]
+    result = shade(sentences, hard_grade=12, share=0.6)
+    assert (result.total, result.hard, result.very_hard) == (5, 3, 2)
+    shaded = [(s.sentence.start, s.level) for s in result.shades]
+    total = sum(s.end - s.start for s in sentences)
+    assert sum(s.sentence.end - s.sentence.start for s in result.shades) <= 0.6 * total
+    assert shaded == [(60, "very-hard"), (180, "very-hard")]  # hardest first, page order
+    assert result.left_out == 1
+    # Near miss: the easy sentence and the one-word heading are never shaded.
+    assert shade(sentences[:1] + sentences[-1:], hard_grade=12).shades == []
+
+
+def test_findings_about_a_whole_sentence() -> None:
+    from plainlsc.shading import sentence_level
+
+    source = ("Your clinic is moving. From May, the diabetes clinic will be at Riverside Health "
+              "Centre, which has parking.\n")
+    sentences = [graded("Your clinic is moving.", 0, 3.0),
+                 graded(source[23:-1], 23, 9.0)]
+    findings = [finding(source, "sentence-length", "From May", "parking."),
+                finding(source, "plain-words", "Riverside"),
+                finding(source, "passive-voice", "will be at")]
+    assert sentence_level(findings, sentences) == {0}
+
+
+def test_palette_is_told_apart_with_colour_blindness() -> None:
+    """Every pair of rule inks stays at least 12 CIEDE2000 units apart (clearly different at a
+    glance) in normal vision and in simulated protanopia, deuteranopia and tritanopia, and
+    from the text colour; each ink is at least 3:1 on white (WCAG non-text contrast). The two
+    sentence shades stay apart from each other and from the page, with dark text on both."""
+    from colour_vision import contrast, delta_e, views
+
+    text = "#1b1b1b"
+    seen = {ink: views(ink) for ink in (*PALETTE, text)}
+    for i, a in enumerate(seen):
+        for b in list(seen)[i + 1:]:
+            for vision in seen[a]:
+                distance = delta_e(seen[a][vision], seen[b][vision])
+                assert distance >= 12, f"{a} and {b} are {distance:.1f} apart in {vision}"
+    for ink in PALETTE:
+        assert contrast(ink, "#ffffff") >= 3, ink
+    hard, very = views(SHADES["hard"]), views(SHADES["very-hard"])
+    white = views("#ffffff")
+    for vision in hard:
+        assert delta_e(hard[vision], very[vision]) >= 10, vision
+        assert delta_e(hard[vision], white[vision]) >= 8, vision
+    for shade_colour in SHADES.values():
+        assert contrast(text, shade_colour) >= 7
+
+
+def test_colour_check_catches_a_red_green_pair() -> None:
+    """Near miss for the palette test: a red and a green that differ plainly in normal vision
+    come within 12 units with deuteranopia, so the test above would fail on them."""
+    from colour_vision import delta_e, views
+
+    red, green = views("#d62728"), views("#2ca02c")
+    assert delta_e(red["normal vision"], green["normal vision"]) > 40
+    assert delta_e(red["deuteranopia"], green["deuteranopia"]) < 12
+    # The CIEDE2000 code against a published test pair (Sharma, Wu and Dalal 2005, pair 1).
+    assert round(delta_e((50, 2.6772, -79.7751), (50, 0, -82.7485)), 4) == 2.0425
+
+
+def test_each_rule_on_the_page_has_its_own_look(review: SimpleNamespace) -> None:
+    looks = dict(re.findall(r'class="toggle k(\d+)" data-rule="([^"]+)"', review.page))
+    assert len(looks) == len(set(looks.values()))  # one look per rule...
+    css = {k: (ink, line) for k, ink, line in re.findall(
+        r"\.k(\d+) \{ --ink: (#[0-9a-f]{6}); --stroke: (\w+);", review.page)}
+    drawn = {css[k] for k in looks}
+    assert len(drawn) == len(looks)  # ...and no two looks are drawn alike

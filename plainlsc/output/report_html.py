@@ -317,7 +317,8 @@ def _priority_item(page: _Page, f: _File, p: Priority) -> str:
     where = f"line {p.line}"
     if p.reason == "hard-sentence" and p.sentence is not None:
         href = f"#f{f.index}-at{p.sentence.start}"
-        what = (f"<strong>Hard sentence</strong> (reading age about {p.sentence.reading_age}, "
+        what = (f"<strong>Hard sentence</strong> (needs a reading age of about "
+                f"{p.sentence.reading_age}, "
                 f"{p.sentence.words} words): &ldquo;{escape(_clip(p.sentence.text))}&rdquo; "
                 "Split it and use everyday words.")
     elif p.finding is not None:
@@ -392,7 +393,7 @@ def reading_age_working(s: Any) -> str:
         how = (f"The text has {plural(s.sentences, 'sentence')}, too few for the SMOG grade "
                f"alone, so the grade is the mean of two: (SMOG {smog} + Flesch&ndash;Kincaid "
                f"<span class=\"n\">{s.flesch_kincaid_grade:.2f}</span>) &divide; 2")
-    exact = abs(value - grade) < 0.005
+    exact = abs(value - grade) <= 0.005 + 1e-9  # the grade is the value to 2 decimals
     if value + 5 < 5:
         last = (" is below 0, and a reading age is never below 5, so it is "
                 f"<span class=\"n\">{age:.2f}</span>")
