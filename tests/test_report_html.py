@@ -9,11 +9,14 @@ installed.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import defaultdict
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -444,6 +447,9 @@ def test_rule_looks_put_the_important_rules_first() -> None:
     looks = rule_looks(findings)
     assert looks == {"placeholder": 0, "plain-words": 1, "passive-voice": 2}
     assert rule_looks(reversed(findings)) == looks
+    # Rules that mark whole sentences come after those that underline words.
+    assert rule_looks(findings, {"passive-voice", "plain-words"}) == {
+        "plain-words": 0, "passive-voice": 1, "placeholder": 2}
     # Up to 24 rules on one page never share a look: 8 inks, then dashed, then dotted.
     many = {look_of(n) for n in range(len(PALETTE) * len(LINES))}
     assert len(many) == len(PALETTE) * len(LINES)
@@ -851,3 +857,161 @@ def test_each_rule_on_the_page_has_its_own_look(review: SimpleNamespace) -> None
         r"\.k(\d+) \{ --ink: (#[0-9a-f]{6}); --stroke: (\w+);", review.page)}
     drawn = {css[k] for k in looks}
     assert len(drawn) == len(looks)  # ...and no two looks are drawn alike
+
+
+# --------------------------------------------------------------------------------------------
+# The review in a real browser: layout, keyboard, filter, screenshots
+
+#: A harness page holding the report in an iframe exactly ``width`` CSS pixels wide (a headless
+#: window has a minimum width, an iframe does not; ``srcdoc`` keeps it same-origin). Once the
+#: report has loaded (its own script has run), this measures the laid-out page and the script's
+#: behaviour, and writes the results as JSON into the harness for --dump-dom to return.
+HARNESS = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe id="report" style="width:%(width)dpx;height:2400px;border:0"></iframe>
+<script>
+var frame = document.getElementById("report");
+frame.addEventListener("load", function () {
+  var w = frame.contentWindow, d = frame.contentDocument, out = {};
+  var doc = d.getElementById("doc-0");
+  var fix = d.getElementById("fix-0");
+  out.ready = d.documentElement.getAttribute("data-js");
+  out.innerWidth = w.innerWidth;
+  out.scrollWidth = d.documentElement.scrollWidth;
+  out.fixBeforeText = !!(fix.compareDocumentPosition(doc) & w.Node.DOCUMENT_POSITION_FOLLOWING);
+  out.fixTop = fix.getBoundingClientRect().top;
+  out.textTop = doc.getBoundingClientRect().top;
+  var shaded = 0;
+  doc.querySelectorAll(".shade").forEach(function (s) {
+    if (!s.parentElement.closest(".shade")) { shaded += s.textContent.length; }
+  });
+  out.shaded = shaded;
+  out.text = doc.textContent.length;
+  out.marks = Array.prototype.map.call(doc.querySelectorAll("mark[data-finding]"), function (m) {
+    var style = w.getComputedStyle(m, m.classList.contains("wide") ? "::before" : null);
+    return {finding: m.dataset.finding, part: m.dataset.part, rule: m.dataset.rule,
+            wide: m.classList.contains("wide"),
+            look: m.classList.contains("wide")
+              ? style.borderTopColor + " " + style.borderTopStyle + " " + style.backgroundColor
+              : style.borderBottomColor + " " + style.borderBottomStyle};
+  });
+  /* The focus ring: a rule for a focused mark that draws an outline. */
+  out.focusRing = Array.prototype.some.call(d.styleSheets, function (sheet) {
+    return Array.prototype.some.call(sheet.cssRules, function (rule) {
+      return rule.selectorText && /mark:focus/.test(rule.selectorText) &&
+        /solid/.test(rule.style.getPropertyValue("outline"));
+    });
+  });
+  function press(key) {
+    d.body.dispatchEvent(new w.KeyboardEvent("keydown", {key: key, bubbles: true}));
+    return d.activeElement.id;
+  }
+  out.keys = [press("j"), press("j"), press("k")];
+  var button = d.querySelector('ul.legend button[data-rule="plain-words"]');
+  button.click();
+  out.filtered = {
+    pressed: button.getAttribute("aria-pressed"),
+    hidden: doc.querySelectorAll('mark[data-rule="plain-words"].off').length,
+    shown: doc.querySelectorAll('mark[data-rule="plain-words"]:not(.off)').length,
+    others: doc.querySelectorAll('mark:not([data-rule="plain-words"]).off').length,
+    group: w.getComputedStyle(d.querySelector('section.group[data-rule="plain-words"]'))
+      .display};
+  button.click();
+  out.restored = doc.querySelectorAll("mark.off").length;
+  var pre = document.createElement("pre");
+  pre.id = "measure";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+frame.srcdoc = %(page)s;
+</script>
+</body></html>
+"""
+
+SHOTS = Path(tempfile.gettempdir()) / "plainlsc-report-shots"
+
+
+def browse(browser: str, url: str, tmp: Path, width: int,
+           *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run headless Chromium on ``url`` at ``width`` CSS pixels with ``extra`` arguments."""
+    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--disable-extensions", "--no-default-browser-check", "--hide-scrollbars",
+           f"--user-data-dir={tmp / 'profile'}", "--enable-logging=stderr", "--v=0",
+           f"--window-size={width},2400", *extra, url]
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / "config"),
+           "XDG_CACHE_HOME": str(tmp / "cache")}
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=180, env=env,
+                          check=False)
+
+
+def measure(browser: str, page: str, tmp: Path, width: int) -> dict[str, Any]:
+    harness = tmp / f"measure-{width}.html"
+    literal = json.dumps(page).replace("</", "<\\/")
+    harness.write_text(HARNESS % {"width": width, "page": literal}, encoding="utf-8")
+    proc = browse(browser, harness.as_uri(), tmp, width + 100, "--dump-dom")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert console_lines(proc.stderr) == [], console_lines(proc.stderr)
+    found = re.search(r'<pre id="measure">(.*?)</pre>', proc.stdout, re.S)
+    assert found, "the measuring script did not run"
+    return json.loads(unescape(found.group(1)))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    found = chromium()
+    if found is None:
+        pytest.skip("no Chromium binary found (install chromium or set PLAINLSC_CHROMIUM)")
+    return found
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_review_in_a_real_browser(browser: str, review: SimpleNamespace, width: int,
+                                  tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = measure(browser, review.page, tmp_path, width)
+    assert m["ready"] == "ready", "the report's script did not finish"
+    assert m["innerWidth"] == width
+    assert m["scrollWidth"] <= m["innerWidth"], "the page scrolls sideways"
+    assert m["fixBeforeText"] and m["fixTop"] < m["textTop"]
+    assert 0 < m["shaded"] < 0.5 * m["text"], f"{m['shaded']} of {m['text']} characters shaded"
+
+    # Each highlight's rule is the rule of the JSON finding it stands for.
+    assert main(["check", str(review.letter), "--format", "json"]) == 1
+    json_findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    marks = m["marks"]
+    for mark in marks:
+        key = int(mark["finding"].split("-")[1])
+        assert mark["rule"] == json_findings[key]["rule"]
+    marked = {int(mark["finding"].split("-")[1]) for mark in marks}
+    assert marked == {k for k, f in enumerate(review.file.findings) if not f.document}
+    # Rules look different in the browser too (ink and line of the underline or square).
+    words = {mark["rule"]: mark["look"] for mark in marks if not mark["wide"]}
+    assert len(set(words.values())) == len(words)
+
+    # j, j, k: first highlight, second, back to the first; each with a visible focus ring.
+    stops = [mark["finding"] for mark in marks if mark["part"] == "0"]
+    assert m["keys"] == [f"f{stops[0]}", f"f{stops[1]}", f"f{stops[0]}"]
+    assert m["focusRing"]
+    # The legend is a filter: one click hides plain-words everywhere, a second brings it back.
+    filtered = m["filtered"]
+    assert filtered["pressed"] == "false" and filtered["hidden"] > 0 and filtered["shown"] == 0
+    assert filtered["others"] == 0 and filtered["group"] == "none"
+    assert m["restored"] == 0
+
+
+@pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 375)])
+def test_screenshots(browser: str, review: SimpleNamespace, tmp_path: Path, name: str,
+                     width: int) -> None:
+    """Screenshots to look at (kept in the temporary folder, named in the test output)."""
+    SHOTS.mkdir(exist_ok=True)
+    shot = SHOTS / f"partnership-{name}.png"
+    shot.unlink(missing_ok=True)
+    proc = browse(browser, review.out.as_uri(), tmp_path, width, f"--screenshot={shot}")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert png_size(shot)[0] == width

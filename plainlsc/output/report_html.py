@@ -152,15 +152,23 @@ def _page(report: Report, ruleset: Any, generated: date | None) -> _Page:
     settings = getattr(ruleset, "settings", None) or {}
     target = (int(settings.get("reading_age_min", 9)), int(settings.get("reading_age_max", 11)))
     specs = {r.spec.id: r.spec for r in getattr(ruleset, "rules", ()) if hasattr(r, "spec")}
-    return _Page(looks=rule_looks(report.findings), specs=specs, target=target,
+    underlined = {f.rule for file in report.files
+                  for i, f in enumerate(file.findings)
+                  if not f.document and i not in sentence_level(file.findings, file.sentences)}
+    return _Page(looks=rule_looks(report.findings, underlined), specs=specs, target=target,
                  profile=str(getattr(ruleset, "profile", "") or ""),
                  hard_grade=float(settings.get("hard_sentence_grade", 12)), generated=generated)
 
 
-def rule_looks(findings: Iterable[Finding]) -> dict[str, int]:
-    """A look per rule: 0, 1, 2... in order of importance (most severe, then most frequent,
-    then by id), so the rules that matter most get the eight inks with a solid line."""
-    return {rule: n for n, (rule, _, _) in enumerate(rule_counts(findings))}
+def rule_looks(findings: Iterable[Finding], underlined: set[str] | None = None) -> dict[str, int]:
+    """A look per rule: 0, 1, 2... in order of importance, so the rules that matter most get
+    the eight inks with a solid line: rules that underline words (``underlined``; all when
+    None) before those that mark whole sentences or the document, then errors first, then
+    the most frequent, then by id."""
+    counts = rule_counts(findings)
+    words = underlined if underlined is not None else {rule for rule, _, _ in counts}
+    order = sorted(counts, key=lambda c: (c[0] not in words, c[1] != "error", -c[2], c[0]))
+    return {rule: n for n, (rule, _, _) in enumerate(order)}
 
 
 def look_of(look: int) -> tuple[str, str]:
