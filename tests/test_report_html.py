@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -281,8 +282,12 @@ def test_legend_and_findings_list(built: SimpleNamespace) -> None:
         assert attrs is not None and attrs["data-rule"] == f.rule
         if not f.document:
             assert item.startswith(f"{f.line}:{f.column} ")
-        for suggestion in f.suggestions:  # printed once, in quotes
-            assert item.count(f'"{suggestion}"') + item.count(f"“{suggestion}”") == 1, item
+        # Each suggestion printed once: the list adds only what the message does not give.
+        flagged = f'"{f.match}"'  # the words flagged are not advice
+        for suggestion in f.suggestions:
+            word = rf"(?<!\w){re.escape(suggestion)}(?!\w)"
+            given = len(re.findall(word, f.message.replace(flagged, "")))
+            assert len(re.findall(word, item.replace(flagged, ""))) == max(given, 1), item
     counts = {rule: sum(1 for f in findings if f.rule == rule) for rule in EXPECTED_RULES}
     for rule, n in counts.items():
         legend = re.search(r'<button type="button" class="toggle k\d+" data-rule="'
@@ -338,6 +343,20 @@ def test_escaping_through_the_pipeline(tmp_path: Path) -> None:
     assert parsed.tags["b"] == 0
     body, _ = text_of(page, "doc-0")
     assert body == " ".join(HOSTILE.split())  # the reader sees the text exactly as written
+
+
+def test_each_suggestion_is_printed_once() -> None:
+    source = "A number of patients will be contacted in due course.\n"
+    given = finding(source, "wordy-phrase", "A number of",
+                    message='"A number of": say "some" or "several" or (give the number)')
+    given = replace(given, suggestions=("some", "several", "(give the number)"))
+    extra = finding(source, "wordy-phrase", "in due course", message='"in due course": cut it')
+    extra = replace(extra, suggestions=("soon", "later"))
+    page = render_report(hand_report(source, [given, extra]), RULESET)
+    first, _ = text_of(page, "item-0-0")
+    assert "Try" not in first and first.count("(give the number)") == 1
+    second, _ = text_of(page, "item-0-1")  # near miss: not in the message, so offered once
+    assert second.endswith("Try: “soon”, “later”.")
 
 
 def test_escaping_messages_and_rule_ids() -> None:

@@ -49,6 +49,7 @@ first ink with a dashed line, so no two rules on a page ever look the same.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -67,7 +68,7 @@ from plainlsc.model import LineIndex
 from plainlsc.output.english import plural
 from plainlsc.review import Priority, RuleGroup, by_rule, fix_first, rule_counts, split_document
 from plainlsc.scoring.sentences import MIN_RANKED_WORDS, SentenceScore
-from plainlsc.shading import Shading, sentence_level, shade
+from plainlsc.shading import SHARE, Shading, sentence_level, shade
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
@@ -465,7 +466,7 @@ def _difficulty_html(sh: Shading) -> str:
             f"<span class=\"shade hard\">{hard_only}</span> more are hard (over {hard_age}).")
     if sh.left_out:
         text += (f" The text below shades the hardest {len(sh.shades)}, no more than "
-                 "40% of it, so they stand out; the table at the end lists more.")
+                 f"{SHARE:.0%} of it, so they stand out; the table at the end lists more.")
     return f"<p class=\"difficulty\">{text}</p>"
 
 
@@ -740,9 +741,14 @@ def _finding_item(f: _File, g: RuleGroup, finding: Finding) -> str:
             f"{_tries(finding)}</li>")
 
 
+def _mentions(message: str, suggestion: str) -> bool:
+    """Whether the message already gives the suggestion (as a whole word or phrase)."""
+    return re.search(rf"(?<!\w){re.escape(suggestion)}(?!\w)", message) is not None
+
+
 def _tries(f: Finding) -> str:
     """The suggestions the message does not already give, so each is printed once."""
-    new = [s for s in f.suggestions if f'"{s}"' not in f.message and f"“{s}”" not in f.message]
+    new = [s for s in f.suggestions if not _mentions(f.message, s)]
     if not new:
         return ""
     return " <span class=\"try\">Try: " + ", ".join(f"“{escape(s)}”" for s in new) + ".</span>"
