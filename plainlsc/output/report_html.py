@@ -128,6 +128,8 @@ class _Page:
     profile: str
     hard_grade: float = 12.0
     generated: date | None = None
+    #: Per file, the indexes of its findings about a whole sentence (marked, not underlined).
+    wide: list[set[int]] = field(default_factory=list)
 
 
 def render_report(report: Report, ruleset: Any, generated: date | None = None) -> str:
@@ -153,12 +155,13 @@ def _page(report: Report, ruleset: Any, generated: date | None) -> _Page:
     settings = getattr(ruleset, "settings", None) or {}
     target = (int(settings.get("reading_age_min", 9)), int(settings.get("reading_age_max", 11)))
     specs = {r.spec.id: r.spec for r in getattr(ruleset, "rules", ()) if hasattr(r, "spec")}
-    underlined = {f.rule for file in report.files
-                  for i, f in enumerate(file.findings)
-                  if not f.document and i not in sentence_level(file.findings, file.sentences)}
+    wide = [sentence_level(file.findings, file.sentences) for file in report.files]
+    underlined = {f.rule for file, sentences in zip(report.files, wide, strict=True)
+                  for i, f in enumerate(file.findings) if not f.document and i not in sentences}
     return _Page(looks=rule_looks(report.findings, underlined), specs=specs, target=target,
                  profile=str(getattr(ruleset, "profile", "") or ""),
-                 hard_grade=float(settings.get("hard_sentence_grade", 12)), generated=generated)
+                 hard_grade=float(settings.get("hard_sentence_grade", 12)), generated=generated,
+                 wide=wide)
 
 
 def rule_looks(findings: Iterable[Finding], underlined: set[str] | None = None) -> dict[str, int]:
@@ -278,7 +281,7 @@ def _prepare(page: _Page, index: int, file: FileReport) -> _File:
               if id(file.findings[key]) not in whole_ids}
     return _File(index=index, report=file, source=source,
                  keys={id(f): k for k, f in enumerate(file.findings)}, whole=whole,
-                 placed=placed, wide=sentence_level(file.findings, file.sentences),
+                 placed=placed, wide=page.wide[index],
                  shading=shade(file.sentences, page.hard_grade),
                  priorities=fix_first(file, FIX_FIRST, page.target[1]),
                  hardest=file.hardest(HARDEST))
@@ -528,10 +531,12 @@ def _text_key(page: _Page, f: _File) -> str:
     placed = [f.report.findings[k] for k in sorted(f.placed)]
     if not placed:
         return f"<p class=\"note\">{shading}No problems marked in this text.</p>\n"
+    square = (" A small square starts a sentence with a problem."
+              if f.wide & f.placed else "")
     return (f"<p class=\"note key\">{shading}Underlined: a word or phrase to change "
-            "(thicker for warnings, bold on a tint for errors). A small square starts a sentence "
-            "with a problem. Click or tab to a mark to read it; press <kbd>j</kbd> and "
-            "<kbd>k</kbd> to go to the next and previous one.</p>\n"
+            f"(thicker for warnings, bold on a tint for errors).{square} Click or tab to a mark "
+            "to read it; press <kbd>j</kbd> and <kbd>k</kbd> to go to the next and previous "
+            "one.</p>\n"
             f"{_legend_html(page, placed)}")
 
 
