@@ -634,6 +634,16 @@ Some decisions have not yet been made. Options for the future of the community h
 in Northmoor are being considered, and residents will be asked for their views before any \
 changes are agreed.
 
+Partners have agreed that the transformation programme will prioritise preventative \
+interventions, population health management capabilities and the reconfiguration of \
+intermediate care provision. The financial sustainability of the system remains a considerable \
+challenge, and organisations will be required to demonstrate measurable efficiencies through \
+collaborative commissioning arrangements. Additionally, the clinical reference group has \
+recommended the standardisation of referral criteria for community rehabilitation, which will \
+necessitate consultation with professional representatives. Locality leadership boards will \
+continue to oversee implementation, providing assurance to the partnership executive regarding \
+delivery against agreed trajectories.
+
 We would welcome the opportunity to meet with you to discuss the programme in more detail. \
 Please contact my office on 01632 960431 to arrange a date that suits you.
 
@@ -993,12 +1003,17 @@ def browser() -> str:
 @pytest.mark.parametrize("width", [375, 1280])
 def test_review_in_a_real_browser(browser: str, review: SimpleNamespace, width: int,
                                   tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from plainlsc.shading import shade
+
     m = measure(browser, review.page, tmp_path, width)
     assert m["ready"] == "ready", "the report's script did not finish"
     assert m["innerWidth"] == width
     assert m["scrollWidth"] <= m["innerWidth"], "the page scrolls sideways"
     assert m["fixBeforeText"] and m["fixTop"] < m["textTop"]
     assert 0 < m["shaded"] < 0.5 * m["text"], f"{m['shaded']} of {m['text']} characters shaded"
+    # ...although the letter's hard sentences, all shaded, would cover more than half of it.
+    every = shade(review.file.sentences, 12, share=1.0).shades
+    assert sum(s.sentence.end - s.sentence.start for s in every) > 0.5 * m["text"]
 
     # Each highlight's rule is the rule of the JSON finding it stands for.
     assert main(["check", str(review.letter), "--format", "json"]) == 1
