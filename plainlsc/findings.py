@@ -59,6 +59,9 @@ class Finding:
     start: int = 0
     end: int = 0
     fix: Fix | None = None
+    #: About the whole document (reading age, average sentence length), not the text at its
+    #: place: a review shows it with the scores, not among the lines. Not in the JSON.
+    document: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as in the JSON output (schema version 1); ``fix`` only when it has

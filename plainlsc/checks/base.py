@@ -118,6 +118,7 @@ class RunContext:
         self.findings.append(Finding(
             rule.id, level or rule.level, pos.line, pos.column, pos.end_line, pos.end_column,
             _shared(match), _shared(message), _shared(tuple(suggestions)), start, end, fix,
+            KINDS[rule.kind].document_level,
         ))
 
     def emit(self, rule: RuleSpec, block: Block, start: int, end: int,
@@ -186,8 +187,9 @@ class RuleKind:
     keys: ClassVar[dict[str, Key]] = {}
     #: The default scope when a rule does not give one.
     default_scope: ClassVar[frozenset[str]] = frozenset({"prose"})
-    #: Whether a finding is about the whole document (reading age), though reported at one
-    #: sentence: a Word comment sums these up once instead of anchoring each one.
+    #: True for a kind that judges the whole document (reading age, average sentence length):
+    #: its finding is only placed at the sentence that shows the fault best, so a review shows
+    #: it with the scores and a Word file sums these up in one comment.
     document_level: ClassVar[bool] = False
 
     def __init__(self, spec: RuleSpec, resources: Resources) -> None:

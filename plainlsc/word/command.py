@@ -71,16 +71,10 @@ def _save(document: Any, target: Path) -> None:
     write_atomic_chunks(target, [buffer.getvalue()])
 
 
-def _document_level(config: Config) -> frozenset[str]:
-    """The ids of rules whose findings are about the whole document."""
-    from plainlsc.checks.engine import ruleset_for
-
-    return frozenset(r.spec.id for r in ruleset_for(config).rules if r.document_level)
-
-
 def annotate(document: Any, tmap: TextMap, report: FileReport, findings: list[Finding],
-             author: str, whole: frozenset[str]) -> Written:
-    """Add a comment per finding (document-wide ones in one summary)."""
+             author: str) -> Written:
+    """Add a comment per finding (document-wide ones, as the pipeline marked them, in one
+    summary)."""
     from plainlsc.word.comments import (
         add_comment,
         anchor_runs,
@@ -90,7 +84,7 @@ def annotate(document: Any, tmap: TextMap, report: FileReport, findings: list[Fi
     )
 
     done = Written()
-    overall = [f for f in findings if f.rule in whole]
+    overall = [f for f in findings if f.document]
     if overall:
         runs = first_paragraph_runs(tmap)
         if runs:
@@ -99,7 +93,7 @@ def annotate(document: Any, tmap: TextMap, report: FileReport, findings: list[Fi
         else:
             done.unplaced.extend(overall)
     for finding in findings:
-        if finding.rule in whole:
+        if finding.document:
             continue
         runs = anchor_runs(tmap, finding.start, finding.end)
         if runs is None:
@@ -126,7 +120,7 @@ def run_annotate(path: Path, target: Path, config: Config, author: str, min_leve
     document, tmap = _open(data, path, report.source or "")
     floor = level_rank(min_level)
     findings = [f for f in report.findings if level_rank(f.severity) >= floor]
-    done = annotate(document, tmap, report, findings, author, _document_level(config))
+    done = annotate(document, tmap, report, findings, author)
     if with_fixes:
         _tracked(tmap, report, author, done)
     _save(document, target)
