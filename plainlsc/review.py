@@ -143,7 +143,8 @@ def _group(rule: str, findings: list[Finding]) -> RuleGroup:
     for f, (head, _) in zip(findings, parts):
         by_text.setdefault((head if shared else f.message, f.match.lower()), []).append(f)
     items = [Item(text, tuple(places)) for (text, _), places in by_text.items()]
-    items.sort(key=lambda it: (-len(it.places), it.first.start))
+    items.sort(key=lambda it: (-level_rank(it.first.severity), -len(it.places),
+                               it.first.start))
     severity = max((f.severity for f in findings), key=level_rank)
     return RuleGroup(rule, severity, findings, advice, items)
 
