@@ -207,7 +207,8 @@ def check(
     report = _run_with_progress(paths, cfg, format_in, n_jobs)
     code = report.exit_code(cfg.fail_on)  # before --min-level: it only filters the display
     shown = report.at_least(min_level.value) if min_level is not None else report
-    view = {"quiet": quiet, "statistics": statistics, "show_source": show_source}
+    view = {"quiet": quiet, "statistics": statistics, "show_source": show_source,
+            "hidden": len(report.findings) - len(shown.findings)}
     _emit(shown, format, ruleset, view, output_file)
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
@@ -238,7 +239,7 @@ def _default_jobs(paths: list[str]) -> int:
     return min(os.cpu_count() or 1, 8) if len(files) > 8 else 1
 
 
-def _emit(report: Any, format: OutFormat, ruleset: Any, view: dict[str, bool],
+def _emit(report: Any, format: OutFormat, ruleset: Any, view: dict[str, Any],
           output_file: Path | None) -> None:
     """Print the report in the chosen format (or write it to ``output_file``, in one step),
     then one stderr line per unreadable file and per problem with a document's comments."""

@@ -182,15 +182,19 @@ def _from_finding(reason: str, f: Finding) -> Priority:
 
 
 def _hard_sentences(file: FileReport, max_age: float) -> list[Priority]:
-    """The hardest sentences above the aim, with the finding that marks each, if any."""
+    """The hardest sentences above the aim that a finding marks (sentence-length,
+    hard-sentence): a sentence no shown finding is about is not a thing to fix first."""
     out = []
     marks = {(f.start, f.end): f for f in file.findings if not f.document}
-    for s in file.hardest(HARD_SENTENCES):
-        if s.reading_age <= max_age:
+    for s in file.hardest(HARD_SENTENCES * 4):
+        mark = marks.get((s.start, s.end))
+        if s.reading_age <= max_age or len(out) == HARD_SENTENCES:
             break
+        if mark is None:
+            continue
         line, column = _position(file.source or "", s.start, s.line)
         out.append(Priority("hard-sentence", line, column, s.start, s.end,
-                            finding=marks.get((s.start, s.end)), sentence=s))
+                            finding=mark, sentence=s))
     return out
 
 

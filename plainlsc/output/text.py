@@ -90,9 +90,10 @@ class _Writer:
 
 def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 11),
                 profile: str = "nhs", quiet: bool = False, statistics: bool = False,
-                show_source: bool = False, **_: Any) -> None:
+                show_source: bool = False, hidden: int = 0, **_: Any) -> None:
     """Print the report for a person at a terminal (``statistics``: only the count per rule,
-    as ``ruff --statistics``; ``quiet``: only the totals)."""
+    as ``ruff --statistics``; ``quiet``: only the totals; ``hidden``: how many findings
+    ``--min-level`` left out, which the totals mention)."""
     out = _Writer(console)
     if statistics:
         _statistics(out, report)
@@ -102,7 +103,7 @@ def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 
                 _file(out, file, target, profile, show_source)
     if len(report.errors) < len(report.files):
         # (When nothing was checked, the stderr lines say why and stdout stays empty.)
-        _footer(out, report, quiet or statistics)
+        _footer(out, report, quiet or statistics, hidden)
     out.flush()
 
 
@@ -226,13 +227,14 @@ class _Source:
     def __init__(self, file: FileReport, wanted: bool) -> None:
         on = (wanted or file.format == "docx") and file.source is not None
         self.lines = (file.source or "").splitlines() if on else None
+        self.bar = "      \u00b6 " if file.format == "docx" else "      | "
 
     def show(self, out: _Writer, f: Finding) -> None:
         """Two lines: the text around the match, and carets under it."""
         if self.lines is None or not 0 < f.line <= len(self.lines):
             return
         text = self.lines[f.line - 1].replace("\t", " ")
-        room = max(20, out.width - 8)
+        room = max(20, out.width - len(self.bar) - 2)
         start = f.column - 1
         end = len(text) if f.end_line != f.line else max(start + 1, f.end_column - 1)
         left = max(0, min(start - room // 3, len(text) - room))
@@ -240,13 +242,16 @@ class _Source:
         lead = "\u2026" if left else ""
         tail = "\u2026" if left + room < len(text) else ""
         marks = " " * (len(lead) + start - left) + "^" * max(1, min(end, left + room) - start)
-        out.line([("      | ", "dim"), (lead + piece + tail, "")], indent=8)
-        out.line([("      | ", "dim"), (marks, "bold red")], indent=8)
+        out.line([(self.bar, "dim"), (lead + piece + tail, "")], indent=8)
+        out.line([(" " * len(self.bar), ""), (marks, "bold red")], indent=8)
 
 
-def _footer(out: _Writer, report: Report, short: bool) -> None:
+def _footer(out: _Writer, report: Report, short: bool, hidden: int) -> None:
     """Totals, the rule to read about, and the SMOG footnote."""
     spans: list[Span] = [(_counts(report), "")]
+    if hidden:
+        spans = [(_counts(report).replace("No problems found", "Nothing to show"), ""),
+                 (f"  {plural(hidden, 'finding')} below --min-level not shown.", "dim")]
     rule = review.main_rule(report.findings)
     if rule is not None:
         n = sum(1 for f in report.findings if f.rule == rule)
