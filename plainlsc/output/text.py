@@ -164,18 +164,18 @@ def _loc(file: FileReport, line: int, column: int) -> Span:
 
 def _priority(out: _Writer, file: FileReport, p: review.Priority, source: _Source) -> None:
     """One line of "Fix first"."""
-    head: list[Span] = [("  ", ""), _loc(file, p.line, p.column), ("  ", "")]
+    head: list[Span] = [_loc(file, p.line, p.column), ("  ", "")]
     f = p.finding
     if p.reason == "hard-sentence" and p.sentence is not None:
         s = p.sentence
         out.line([*head, ("hard sentence", "bold"),
                   (f"  reading age about {s.reading_age}, {plural(s.words, 'word')}: "
-                   f"\u201c{_cut(s.text.strip(_QUOTES), QUOTE)}\u201d", "")], indent=6)
+                   f"\u201c{_cut(s.text.strip(_QUOTES), QUOTE)}\u201d", "")], indent=4)
     elif p.reason == "jargon" and f is not None:
         out.line([*head, (f.rule, "bold"), (f"  {f.message}", ""),
-                  (f" ({p.count} times{_also(p.places)})", "dim")], indent=6)
+                  (f" ({p.count} times{_also(p.places)})", "dim")], indent=4)
     elif f is not None:
-        out.line([*head, (f.rule, STYLE[f.severity]), (f"  {f.message}", "")], indent=6)
+        out.line([*head, (f.rule, STYLE[f.severity]), (f"  {f.message}", "")], indent=4)
     if f is not None and p.reason != "hard-sentence":
         source.show(out, f)
 
@@ -193,19 +193,19 @@ def _group(out: _Writer, file: FileReport, group: review.RuleGroup, source: _Sou
     out.line(head)
     for item in group.items[:SHOWN]:
         f = item.first
-        line: list[Span] = [("  ", ""), _loc(file, f.line, f.column), ("  ", "")]
+        line: list[Span] = [_loc(file, f.line, f.column), ("  ", "")]
         if level_rank(f.severity) != level_rank(group.severity):
             line.append((f"{f.severity}  ", STYLE[f.severity]))
         line.append((item.text, ""))
         if len(item.places) > 1:
             line.append((f" ({len(item.places)} times{_also(item.places)})", "dim"))
-        out.line(line, indent=6)
+        out.line(line, indent=4)
         source.show(out, f)
     rest = sorted((f for item in group.items[SHOWN:] for f in item.places),
                   key=lambda f: f.start)
     if rest:
         places = ", ".join(f"{f.line}:{f.column}" for f in rest)
-        out.line([(f"  {len(rest)} more like this at ", "dim"), (places, "")], indent=6)
+        out.line([(f"  {len(rest)} more like this at ", "dim"), (places, "")], indent=4)
 
 
 def _also(places: tuple[Finding, ...]) -> str:
