@@ -24,30 +24,29 @@ from plainlsc.findings import Finding, Report
 from plainlsc.output.text import render_text
 from plainlsc.pipeline import check_text
 
-LETTER = """Brackenfield Community Health Partnership
-Unit 4, Riverside Court
-Brackenfield
-BF2 8QT
-
-XX September 2026
-
-Dear Councillor Councillor Okafor,
-
-As you will be aware, the Brackenfield Community Health Partnership has been established to facilitate the delivery of integrated health and care services for residents across the borough, and we are writing to ask whether you would be willing to take up the position of [INSERT ROLE] on our new residents' panel going forward.
-
-The panel was set up by the partnership board in the spring. Members are chosen by the board and meetings are held every two months at the civic centre. Minutes are circulated to all partners and a summary is published on the website.
-
-Our integrated neighbourhood teams will facilitate conversations with local stakeholders regarding the commissioning of integrated services, in order to ensure that the priorities identified by residents are reflected in the partnership's strategic objectives for the forthcoming financial year.
-
-A decision will be made by the board in November, following consideration of the feedback that has been received from stakeholders, elected members and voluntary sector organisations across all four localities.
-
-We would be grateful if you could let us know by the end of the month whether you are able to accept this invitation.
-
-Yours sincerely
-
-Dr Priya Raman
-Chair, Brackenfield Community Health Partnership
-"""
+LETTER = "\n\n".join([
+    'Brackenfield Community Health Partnership\nUnit 4, Riverside Court\nBrackenfield\nBF2 8QT',
+    'XX September 2026',
+    'Dear Councillor Councillor Okafor,',
+    ('As you will be aware, the Brackenfield Community Health Partnership has been '
+     'established to facilitate the delivery of integrated health and care services for '
+     'residents across the borough, and we are writing to ask whether you would be willing'
+     " to take up the position of [INSERT ROLE] on our new residents' panel going forward."),
+    ('The panel was set up by the partnership board in the spring. Members are chosen by '
+     'the board and meetings are held every two months at the civic centre. Minutes are '
+     'circulated to all partners and a summary is published on the website.'),
+    ('Our integrated neighbourhood teams will facilitate conversations with local '
+     'stakeholders regarding the commissioning of integrated services, in order to ensure '
+     "that the priorities identified by residents are reflected in the partnership's "
+     'strategic objectives for the forthcoming financial year.'),
+    ('A decision will be made by the board in November, following consideration of the '
+     'feedback that has been received from stakeholders, elected members and voluntary '
+     'sector organisations across all four localities.'),
+    ('We would be grateful if you could let us know by the end of the month whether you '
+     'are able to accept this invitation.'),
+    'Yours sincerely',
+    'Dr Priya Raman\nChair, Brackenfield Community Health Partnership\n',
+])
 
 PLAIN = """Dear Mr Hughes,
 
