@@ -255,7 +255,7 @@ def _footer(out: _Writer, report: Report, short: bool, hidden: int) -> None:
     rule = review.main_rule(report.findings)
     if rule is not None:
         n = sum(1 for f in report.findings if f.rule == rule)
-        spans.append((f"  Most found: {rule} ({n}); run `plainlsc explain {rule}` to learn "
+        spans.append((f"  Most frequent: {rule} ({n}); run `plainlsc explain {rule}` to learn "
                       "why it matters and how to fix it.", ""))
     out.line(spans, indent=0)
     if not short and any(f.scores is not None and not f.scores.smog_reliable

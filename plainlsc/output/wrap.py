@@ -38,6 +38,8 @@ def _words(spans: list[Span]) -> list[tuple[str, list[Span]]]:
 def wrap(spans: list[Span], width: int, indent: int = 4) -> list[list[Span]]:
     """``spans`` as lines of at most ``width`` characters (where the words allow), every
     line after the first starting with ``indent`` spaces. Spaces at a break are dropped."""
+    if sum(len(text) for text, _ in spans) <= width:
+        return [_merged(spans)]  # fits: the common case when piped, and cheap
     lines: list[list[Span]] = [[]]
     used, fresh = 0, True
     for space, pieces in _words(spans):
