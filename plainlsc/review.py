@@ -184,7 +184,7 @@ def _from_finding(reason: str, f: Finding) -> Priority:
 def _hard_sentences(file: FileReport, max_age: float) -> list[Priority]:
     """The hardest sentences above the aim that a finding marks (sentence-length,
     hard-sentence): a sentence no shown finding is about is not a thing to fix first."""
-    out = []
+    out: list[Priority] = []
     marks = {(f.start, f.end): f for f in file.findings if not f.document}
     for s in file.hardest(HARD_SENTENCES * 4):
         mark = marks.get((s.start, s.end))
