@@ -394,6 +394,7 @@ def report(
     cfg = _config(config, profile, paths)
     ruleset = ruleset_for(cfg)
     result = check_paths(paths, cfg, format_in)
+    say_notes(result)
     say_unreadable(result)
     if len(result.errors) == len(result.files):
         fail(f"nothing could be read, so {output} was not written")
