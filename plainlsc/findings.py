@@ -6,7 +6,7 @@ gives the version-1 JSON schema other tools depend on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -99,6 +99,9 @@ class FileReport:
     error: str | None = None
     source: str | None = field(default=None, repr=False)
     sentences: list[SentenceScore] = field(default_factory=list, repr=False)
+    #: Problems with the document's own plainlsc comments (a rule id that names no rule),
+    #: as "line N: ..." sentences; ``check`` writes them to stderr. Not in the JSON.
+    notes: list[str] = field(default_factory=list, repr=False)
 
     def __repr__(self) -> str:
         if self.error is not None:
@@ -174,6 +177,14 @@ class Report:
             "files": [f.to_dict() for f in self.files],
             "summary": self.summary(),
         }
+
+    def at_least(self, level: str) -> Report:
+        """The report with only findings at ``level`` or above (``--min-level``): what is
+        shown, in every format; the exit code is worked out on the whole report first."""
+        rank = level_rank(level)
+        return Report([replace(f, findings=[x for x in f.findings
+                                            if level_rank(x.severity) >= rank])
+                       for f in self.files])
 
     def exit_code(self, fail_on: str = "warning") -> int:
         """0 clean, 1 a finding at or above ``fail_on``, 2 a file could not be read."""

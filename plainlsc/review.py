@@ -143,7 +143,8 @@ def _group(rule: str, findings: list[Finding]) -> RuleGroup:
     for f, (head, _) in zip(findings, parts):
         by_text.setdefault((head if shared else f.message, f.match.lower()), []).append(f)
     items = [Item(text, tuple(places)) for (text, _), places in by_text.items()]
-    items.sort(key=lambda it: (-len(it.places), it.first.start))
+    items.sort(key=lambda it: (-level_rank(it.first.severity), -len(it.places),
+                               it.first.start))
     severity = max((f.severity for f in findings), key=level_rank)
     return RuleGroup(rule, severity, findings, advice, items)
 
@@ -181,15 +182,19 @@ def _from_finding(reason: str, f: Finding) -> Priority:
 
 
 def _hard_sentences(file: FileReport, max_age: float) -> list[Priority]:
-    """The hardest sentences above the aim, with the finding that marks each, if any."""
-    out = []
+    """The hardest sentences above the aim that a finding marks (sentence-length,
+    hard-sentence): a sentence no shown finding is about is not a thing to fix first."""
+    out: list[Priority] = []
     marks = {(f.start, f.end): f for f in file.findings if not f.document}
-    for s in file.hardest(HARD_SENTENCES):
-        if s.reading_age <= max_age:
+    for s in file.hardest(HARD_SENTENCES * 4):
+        mark = marks.get((s.start, s.end))
+        if s.reading_age <= max_age or len(out) == HARD_SENTENCES:
             break
+        if mark is None:
+            continue
         line, column = _position(file.source or "", s.start, s.line)
         out.append(Priority("hard-sentence", line, column, s.start, s.end,
-                            finding=marks.get((s.start, s.end)), sentence=s))
+                            finding=mark, sentence=s))
     return out
 
 
