@@ -499,6 +499,8 @@ def _long_after(text: str, raw: str, start: int, end: int, whole: bool, loose: b
             stop_at = stop.start() if stop is not None else end
             if whole and stop_at != end and text[stop_at:end].strip(" \t.!?"):
                 continue
+            if variant.demand and short[1:].islower() and not text[begin].isupper():
+                continue  # "Defra" needs a long form with a capital (see ``acceptable``)
             found = _irregular_after(text, begin, stop_at, short, whole)
             found = found or _best_prefix(text, begin, stop_at, variant, whole, loose)
             if found is not None and (best is None or found[0] > best[0]):

@@ -70,6 +70,7 @@ def _has_short_shape(short: str) -> bool:
     return len(core) == 2 and core[0].isupper() and core[1].islower()
 
 
+@lru_cache(maxsize=4096)
 def is_wordlike_short(short: str) -> bool:
     """A short form written like a word, a capital then small letters ("Defra", "Ofgem",
     "Acas", "Dstl", "Dpp"): accepted only with a demanding alignment (see ``Variant``)."""
@@ -77,6 +78,7 @@ def is_wordlike_short(short: str) -> bool:
             and sum(1 for c in short if c.isupper()) <= 2 and not _has_short_shape(short))
 
 
+@lru_cache(maxsize=4096)
 def short_variants(raw: str) -> tuple[Variant, ...]:
     """The readings of ``raw`` to try, in order (see ``Variant``).
 
