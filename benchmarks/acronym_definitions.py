@@ -14,8 +14,7 @@ Two ways of scoring a predicted (short, long) pair against a labelled one, each 
 matched at most once:
 
 * **strict**: the short form exactly as written ("AEDs", not "AED") and the long form
-  exactly, ignoring only a leading "the" and the case of the first letter's sentence
-  capital (compared case-insensitively).
+  exactly, compared case-insensitively with a leading "the" ignored.
 * **lenient**: the short forms equal ignoring case and a plural "s", and the long forms
   overlap with at most one word more or fewer at each end.
 
