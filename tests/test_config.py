@@ -153,10 +153,10 @@ def test_inline_suppression_in_text_and_markdown() -> None:
 def test_team_list_for_passive_voice_extends_the_exceptions(tmp_path: Path) -> None:
     ours = tmp_path / "ours.txt"
     ours.write_text("# adjectives in our letters\nhoused\n", encoding="utf-8")
-    text = "The clinic is housed in the old library. The letter was posted.\n"
+    text = "The clinic will be housed in the old library. The letter will be posted.\n"
     found = [f.match for f in check_text(text, config=Config(
         select=("passive-voice",), wordlists=(("passive-voice", ours),))).findings]
-    assert found == ["was posted"]
+    assert found == ["will be posted"]
 
 
 def test_team_known_acronyms_are_not_shouting() -> None:
