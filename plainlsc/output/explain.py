@@ -88,7 +88,16 @@ def render_explain(rule_id: str, config: Config, console: Console) -> bool:
             console.print(f"  {escape(line)}")
     if spec.link:
         console.print(f"\n[bold]Source[/bold]\n  {escape(spec.link)}")
+    if not on:
+        console.print("\n[bold]Switch it on[/bold]")
+        console.print(f"  {escape(switch_on_line(spec.id))}")
     console.print("\n[bold]Switch it off[/bold]")
     for line in switch_off_lines(spec.id):
         console.print(f"  {escape(line)}")
     return True
+
+
+def switch_on_line(rule_id: str) -> str:
+    """How to switch on a rule that is off by default."""
+    return (f"in .plainlsc.toml or [tool.plainlsc]: [rules.{rule_id}] enabled = true; "
+            f"or plainlsc check --select {rule_id}")
