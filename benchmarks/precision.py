@@ -92,14 +92,15 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE,
+                                   quotechar=None, escapechar="\\"))
 
 
 def write_rows(path: Path, rows: list[dict[str, str]], extra: list[str] | None = None) -> None:
     columns = COLUMNS + (extra or [])
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, columns, delimiter="\t", quoting=csv.QUOTE_NONE,
-                                escapechar="\\", lineterminator="\n")
+                                quotechar=None, escapechar="\\", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
