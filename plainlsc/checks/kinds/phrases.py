@@ -59,6 +59,8 @@ class PhraseKind(RuleKind):
                                 default=False),
         "public_only": Key(bool, "check only documents for the public, not those for "
                            "clinicians (see the audience setting)", default=False),
+        "skip_defined": Key(bool, "leave out matches inside the long form of an acronym "
+                            "defined there (no criteria to reside (NCTR))", default=True),
     }
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
@@ -85,6 +87,7 @@ class PhraseKind(RuleKind):
         self.first_only = bool(self.option(options, "first_only"))
         self.unless_explained = bool(self.option(options, "unless_explained"))
         self.public_only = bool(self.option(options, "public_only"))
+        self.skip_defined = bool(self.option(options, "skip_defined"))
         self.audience = resources.config.audience
 
     def _entries(self, options: dict[str, Any], resources: Resources) -> Iterator[Entry]:
@@ -130,6 +133,8 @@ class PhraseKind(RuleKind):
             return False
         if self.skip_quotes and quotes(ctx, block).overlaps(start, end):
             return False
+        if self.skip_defined and _in_long_form(ctx, block, start, end):
+            return False
         if (self.skip_names and (entry is None or entry.term.islower())
                 and in_name(text, start, end, sentence_starts(ctx, block))):
             return False  # a listed name written with capitals is meant to match names
@@ -164,6 +169,20 @@ class PhraseKind(RuleKind):
             "term": entry.term if entry else block.text[start:end],
             "note": entry.note if entry else "",
         }, alternatives)
+
+
+def _in_long_form(ctx: RunContext, block: Block, start: int, end: int) -> bool:
+    """Inside the long form of an acronym defined on the spot: "no criteria to reside (NCTR)"
+    and "PrEP (pre-exposure prophylaxis)" are the names of things, not the writer's word
+    choice. Changing one word of them breaks the name; explaining the term is the fix."""
+    key = ("long-forms", id(block))
+    spans = ctx.cache.get(key)
+    if spans is None:
+        from plainlsc.acronym.definitions import find_definitions
+
+        spans = ctx.cache[key] = [(d.long_start, d.long_end) for d in find_definitions(
+            block.text)] if any(c.isupper() for c in block.text) else []
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
