@@ -95,7 +95,7 @@ def test_public_names_are_exported() -> None:
 
 def test_check_text_takes_a_profile() -> None:
     long = ("We will write to every family in the area over the next few weeks to tell them "
-            "about the new clinic hours and how to book a visit.")  # 28: over NHS's 25, not pec's 30
+            "about the new clinic hours and how to book a visit.")  # 28 words: over 25, not 30
     assert "sentence-length" in {f.rule for f in plainlsc.check_text(long).findings}
     pec = plainlsc.check_text(long, profile="pec")
     assert "sentence-length" not in {f.rule for f in pec.findings}

@@ -46,8 +46,10 @@ CARE_HOME = [
           "departure. Visits to residents receiving end of life care must always be supported."),
     ("table", "Situation|Visiting|Who decides"),
     ("table", "No outbreak|Open visiting|Care home manager"),
-    ("table", "Outbreak in one unit|At least one named visitor per resident|Manager, with HPT advice"),
-    ("table", "Whole home outbreak|Essential care giver and end of life visits|Manager, with HPT advice"),
+    ("table", "Outbreak in one unit|At least one named visitor per resident"
+              "|Manager, with HPT advice"),
+    ("table", "Whole home outbreak|Essential care giver and end of life visits"
+              "|Manager, with HPT advice"),
     ("h2", "4. Essential care givers"),
     ("p", "An essential care giver (ECG) is a family member or friend who provides regular "
           "support to a resident, for example with eating or personal care. ECGs should be "

@@ -122,8 +122,9 @@ def _active(spec: RuleSpec, config: Config) -> bool:
         return spec.id in config.select
     enabled = dict(dict(config.rule_options).get(spec.id, ())).get("enabled", spec.enabled)
     if not isinstance(enabled, bool):
-        raise ConfigError(str(config.path) if config.path else "<config>", None, f"rules.{spec.id}.enabled must be true or "
-                                                  f"false, not {enabled!r}")
+        where = str(config.path) if config.path else "<config>"
+        raise ConfigError(where, None, f"rules.{spec.id}.enabled must be true or false, "
+                                       f"not {enabled!r}")
     return enabled and spec.id not in config.ignore
 
 
@@ -136,8 +137,8 @@ def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> Rule
     extra.pop("enabled", None)  # read by _active
     if "level" in extra:
         spec.level = check_level(extra.pop("level"), str(config.path), 0)
-    if extra:
-        check_options(KINDS[spec.kind], extra, spec.id, str(config.path), 0)
+    if extra:  # checked with the rule file's own options, so required keys are there
+        check_options(KINDS[spec.kind], {**spec.options, **extra}, spec.id, str(config.path), 0)
         spec.options.update(extra)
     spec.options = {k: resolve(v, settings, spec) for k, v in spec.options.items()}
     return spec

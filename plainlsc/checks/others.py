@@ -5,8 +5,8 @@ A long quotation from a councillor, "Jane Smith MP, Parliamentary Under Secretar
 Public Health", "Source: ONS Annual Population Survey (2024)" or "Employment rate 74.1% up 0.3
 points" is not a sentence the writer can shorten or make active. Nor are labelled fields run
 together ("Salary: £30,000 / Hours: 37.5 / Closing date: ...") or the notes to editors after a
-news release's "ENDS": background for journalists, not reading for the public. Rules about how the writer
-writes (sentence length, hard sentences, passive verbs) leave them out; rules about words
+news release's "ENDS": background for journalists, not reading for the public. Rules about how
+the writer writes (sentence length, hard sentences, passive verbs) leave them out; rules about words
 (jargon, placeholders) still look at them. Each sentence is judged once per document.
 """
 
