@@ -17,7 +17,8 @@ Precision is reported two ways, side by side:
 Overall precision is over all findings, so each rule weighs as much as it has findings.
 
 The judgements are a fixed record, so the script fails loudly (exit 1, with a list) when a
-judged finding disappears or changes (its extent, match or level). A finding that a rule change
+judged finding disappears or changes (its extent, match or level), or a finding is reported
+twice at the same place. A finding that a rule change
 removes on purpose is moved to ``benchmarks/precision/retired.tsv`` with the reason
 (``--retire REASON`` does that for every missing finding); the "before" column is worked out
 from judgements and retired findings together. New findings nobody has judged are listed; they
@@ -134,6 +135,7 @@ class Comparison:
     changed: list[tuple[dict[str, str], list[str]]]
     unjudged: list[Seen]
     back: list[Seen]
+    twice: list[Seen]
 
 
 def compare(rows: list[dict[str, str]], retired: list[dict[str, str]],
@@ -149,7 +151,9 @@ def compare(rows: list[dict[str, str]], retired: list[dict[str, str]],
                 or (s.key not in judged_keys and s.key not in retired_keys)]
     back = [s for s in seen if s.key in retired_keys and s.key not in judged_keys]
     present = [r for r in rows if row_key(r) in by_key and r["verdict"] in VERDICTS]
-    return Comparison(present, missing, changed, unjudged, back)
+    counts = Counter(s.key for s in seen)
+    twice = [s for s in seen if counts[s.key] > 1]
+    return Comparison(present, missing, changed, unjudged, back, twice)
 
 
 def tally(rows: list[dict[str, str]]) -> dict[str, Counter[str]]:
@@ -206,6 +210,9 @@ def report_problems(cmp: Comparison) -> None:
         print(f"CHANGED  {r['file']}:{r['line']}:{r['column']} {r['rule']}: {'; '.join(diffs)}")
     for s in cmp.back:
         print(f"BACK     {s.file}:{s.line}:{s.column} {s.rule} {s.match!r} (was retired)")
+    for s in cmp.twice:
+        print(f"TWICE    {s.file}:{s.line}:{s.column} {s.rule} {s.match!r} (one finding, "
+              f"reported more than once)")
     for s in cmp.unjudged:
         print(f"UNJUDGED {s.file}:{s.line}:{s.column} {s.rule} [{s.severity}] {s.match!r}")
 
@@ -252,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len({s.file for s in seen})} documents; {len(cmp.judged)} judged, "
           f"{len(cmp.unjudged)} unjudged, {len(retired)} retired.")
     report_problems(cmp)
-    failed = bool(cmp.missing or cmp.changed or cmp.back)
+    failed = bool(cmp.missing or cmp.changed or cmp.back or cmp.twice)
     if args.strict:
         failed = failed or bool(cmp.unjudged)
     if failed and (args.check or args.strict):

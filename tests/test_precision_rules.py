@@ -228,6 +228,14 @@ def test_words_inside_a_defined_long_form_are_a_name() -> None:
     assert check_text(text, config=Config(select=("medical-term",))).findings[0].column > 100
 
 
+def test_a_list_term_and_a_pattern_on_the_same_words_are_one_finding() -> None:
+    text = ("It is not uncommon for children to need hospital care. The side effects are "
+            "not unpleasant.\n")
+    report = check_text(text, config=Config(select=("double-negative",)))
+    assert [(f.match, list(f.suggestions)) for f in report.findings] == [
+        ("not uncommon", ["common"]), ("not unpleasant", [])]
+
+
 # --- repeated-word and you-and-we -------------------------------------------------------------
 
 def test_where_where_is_grammatical_but_the_the_is_not() -> None:

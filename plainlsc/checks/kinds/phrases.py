@@ -118,8 +118,13 @@ class PhraseKind(RuleKind):
                     entry = self.entries.get(normalise(m.group())) if regex is self.literal \
                         else None
                     found.append((*where, entry))
-        found.sort(key=lambda hit: (hit[0], hit[1]))
-        return text.blocks, found
+        # A term in the list and a pattern may find the same words ("not uncommon"): keep one,
+        # the list's, which carries the suggestion.
+        unique: dict[tuple[int, int, int], Hit] = {}
+        for hit in found:
+            if hit[3] is not None or hit[:3] not in unique:
+                unique[hit[:3]] = hit
+        return text.blocks, sorted(unique.values(), key=lambda hit: (hit[0], hit[1]))
 
     def keep(self, ctx: RunContext, block: Block, start: int, end: int,
              entry: Entry | None) -> bool:
