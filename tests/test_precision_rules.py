@@ -207,13 +207,14 @@ PRODUCTS = """# Healthy Start vitamins
 | Please DO NOT GIVE MORE THAN ONE PRODUCT | Everyone |
 
 Contact the Patient Initiated Digital Mutual Aid System (PIDMAS) team. Items per STAR-PU.
-PLEASE BRING THIS LETTER TO YOUR APPOINTMENT.
+PLEASE BRING THIS LETTER TO YOUR APPOINTMENT. Read this first (IMPORTANT).
 """
 
 
 def test_all_caps_leaves_product_names_acronyms_and_compounds() -> None:
     assert found(PRODUCTS, "all-caps", "markdown") == [
-        "DO NOT GIVE MORE THAN ONE PRODUCT", "PLEASE BRING THIS LETTER TO YOUR APPOINTMENT"]
+        "DO NOT GIVE MORE THAN ONE PRODUCT", "PLEASE BRING THIS LETTER TO YOUR APPOINTMENT",
+        "IMPORTANT"]
 
 
 # --- word rules and the long forms of acronyms -----------------------------------------------

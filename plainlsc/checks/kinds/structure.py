@@ -101,10 +101,15 @@ def _whole_cell(text: str, start: int, end: int) -> bool:
 
 
 def _acronym_shaped(word: str, text: str, start: int, end: int) -> bool:
-    """One word in brackets ("(PIDMAS)", an acronym being defined) or a compound of capitals
-    with a short part ("STAR-PU"): an acronym, which the acronym rules look after."""
+    """One word in brackets after its long form ("Mutual Aid System (PIDMAS)", an acronym
+    being defined, but not "(URGENT)") or a compound of capitals with a short part
+    ("STAR-PU"): an acronym, which the acronym rules look after."""
     if text[start - 1:start] == "(" and text[end:end + 1] == ")":
-        return True
+        from plainlsc.acronym.definitions import find_definitions
+
+        line_start = text.rfind("\n", 0, start) + 1
+        defined = find_definitions(text[line_start:end + 1])
+        return any(d.short_start + line_start == start for d in defined)
     parts = word.split("-")
     return len(parts) > 1 and any(0 < len(p) <= 3 for p in parts)
 
