@@ -25,6 +25,7 @@ class Readability(RuleKind):
     conditions its readers use every day.
     """
 
+    document_level = True
     keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
                        required=True),
             "min_words": Key(int, "documents with fewer words are not judged", default=100),
