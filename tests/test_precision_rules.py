@@ -196,6 +196,26 @@ def test_references_compounds_and_po_boxes_are_not_acronyms() -> None:
     assert km.line == 3  # the KM of the last sentence, not the reference
 
 
+def test_a_form_variant_in_brackets_is_part_of_the_code() -> None:
+    text = "If you live in a care home, use form HC1 (SC) instead, or ask the PALS team.\n"
+    assert found(text, "acronym-undefined") == ["PALS"]
+
+
+# --- word rules in place names and citations ---------------------------------------------------
+
+def test_a_joiner_inside_a_place_name_is_not_a_plain_words_finding() -> None:
+    text = ("Send it to PO Box 1000, Newcastle upon Tyne NE99 2EW. We will call upon partners "
+            "to help.\n")
+    [finding] = check_text(text, config=Config(select=("plain-words",))).findings
+    assert finding.match == "upon" and finding.column > 60
+
+
+def test_latin_in_a_citation_is_the_citations_convention() -> None:
+    text = ("Bring your inhalers, tablets etc. to the clinic.\n\n"
+            "Marsh, T. et al. (2023) The cost of childhood obesity. Journal of Public Health.\n")
+    assert found(text, "latin-abbreviation") == ["etc."]
+
+
 # --- all-caps ---------------------------------------------------------------------------------
 
 PRODUCTS = """# Healthy Start vitamins

@@ -2,7 +2,8 @@
 
 Found in real documents, and each a false "spell it out" if reported:
 
-* codes of forms and products: "P11D", "SA100", "form VAF 4", "PM2.5";
+* codes of forms and products: "P11D", "SA100", "form VAF 4", "PM2.5", and a variant in
+  brackets after one ("form HC1 (SC)");
 * a word in capitals for emphasis: "it's MUCH safer", "do NOT stop", "FREE";
 * brand and product names in capitals in a table of products;
 * the "PO" of a postal address ("PO Box 42"), like the postcode after it;
@@ -39,10 +40,11 @@ TABLE_NAME_LETTERS = 4
 def is_not_an_acronym(use: AcronymUse, block: Block, lists: AcronymLists) -> bool:
     """Whether ``use`` is a code, an emphasised word or a name in a table (see above)."""
     short = use.short
+    if _is_part(use, block.text) or _is_variant(use, block.text):
+        return True  # where it stands says so, whatever the letters
     if short in lists.known or short in lists.glossary:
         return False
-    return (_is_code(use, block.text) or _is_emphasis(short)
-            or _is_name_in_table(short, block) or _is_part(use, block.text))
+    return _is_code(use, block.text) or _is_emphasis(short) or _is_name_in_table(short, block)
 
 
 def _is_code(use: AcronymUse, text: str) -> bool:
@@ -73,6 +75,13 @@ def _is_part(use: AcronymUse, text: str) -> bool:
     chunk = _CHUNK.match(text, start)
     word = chunk.group() if chunk else ""
     return "/" in word and any(c.isdigit() for c in word)
+
+
+def _is_variant(use: AcronymUse, text: str) -> bool:
+    """Letters in brackets just after a form code: the variant of a form ("HC1 (SC)")."""
+    before = text[max(0, use.start - 12):use.start].split()
+    return before[-1:] == ["("] and len(before) >= 2 and \
+        _CODE.fullmatch(before[-2]) is not None and text[use.end:use.end + 1] == ")"
 
 
 def _is_emphasis(short: str) -> bool:

@@ -86,6 +86,15 @@ def in_notes_to_editors(ctx: RunContext, block: Block) -> bool:
     return index > start
 
 
+def in_citation(block: Block, offset: int) -> bool:
+    """Whether ``offset`` is in a sentence that is a citation or a source line ("Marsh, T. et
+    al. (2023) ...", "Source: ONS (2024)"): its form is the citation's convention."""
+    for sentence in block.sentences:
+        if sentence.start <= offset < sentence.end:
+            return bool(_LABEL.match(sentence.text) or _CITATION.search(sentence.text))
+    return False
+
+
 def is_speech(ctx: RunContext) -> bool:
     """Whether the document says, near its top, that it is a speech or a transcript."""
     found = ctx.cache.get("speech")

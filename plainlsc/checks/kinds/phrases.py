@@ -16,6 +16,7 @@ from plainlsc.checks.audience import is_clinical
 from plainlsc.checks.base import FIX_KEY, Key, Resources, RuleKind, RunContext, fix_mode, kind
 from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
+from plainlsc.checks.others import in_citation
 from plainlsc.checks.rewrite import fitted_replacement
 from plainlsc.checks.templates import is_template
 from plainlsc.checks.wordlists import Entry
@@ -62,6 +63,8 @@ class PhraseKind(RuleKind):
                            "clinicians (see the audience setting)", default=False),
         "skip_defined": Key(bool, "leave out matches inside the long form of an acronym "
                             "defined there (no criteria to reside (NCTR))", default=True),
+        "skip_citations": Key(bool, "leave out matches in citations and source lines "
+                              "(Marsh, T. et al. (2023))", default=False),
         "fix": FIX_KEY,
     }
 
@@ -90,6 +93,7 @@ class PhraseKind(RuleKind):
         self.unless_explained = bool(self.option(options, "unless_explained"))
         self.public_only = bool(self.option(options, "public_only"))
         self.skip_defined = bool(self.option(options, "skip_defined"))
+        self.skip_citations = bool(self.option(options, "skip_citations"))
         self.audience = resources.config.audience
         self.fix = fix_mode(self.spec)
 
@@ -142,6 +146,8 @@ class PhraseKind(RuleKind):
         if self.skip_quotes and quotes(ctx, block).overlaps(start, end):
             return False
         if self.skip_defined and _in_long_form(ctx, block, start, end):
+            return False
+        if self.skip_citations and in_citation(block, start):
             return False
         if (self.skip_names and (entry is None or entry.term.islower())
                 and in_name(text, start, end, sentence_starts(ctx, block))):
