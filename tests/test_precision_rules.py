@@ -135,6 +135,16 @@ def test_an_off_rule_is_switched_on_in_the_configuration(tmp_path: Path) -> None
     assert found(LEAFLET_LIST, "long-list", "markdown")  # --select switches it on too
 
 
+def test_explain_says_how_to_switch_an_off_rule_on(capsys: pytest.CaptureFixture[str]) -> None:
+    from plainlsc.cli import main
+
+    assert main(["explain", "long-list"]) == 0
+    out = capsys.readouterr().out
+    assert "off)" in out and "[rules.long-list] enabled = true" in out
+    assert main(["explain", "plain-words"]) == 0
+    assert "Switch it on" not in capsys.readouterr().out
+
+
 def test_enabled_must_be_true_or_false() -> None:
     config = Config(rule_options=(("long-list", (("enabled", "yes"),)),))
     with pytest.raises(ConfigError, match="enabled must be true or false"):

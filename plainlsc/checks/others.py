@@ -79,11 +79,10 @@ def in_notes_to_editors(ctx: RunContext, block: Block) -> bool:
              and _NOTES_START.match(b.text)), len(ctx.doc.blocks))
     if start >= len(ctx.doc.blocks):
         return False
-    index = ctx.cache.get(("block-index", id(block)))
-    if index is None:
-        index = next((i for i, b in enumerate(ctx.doc.blocks) if b is block), -1)
-        ctx.cache[("block-index", id(block))] = index
-    return index > start
+    after = ctx.cache.get("notes-blocks")
+    if after is None:  # once per document: a set, so each question is one lookup
+        after = ctx.cache["notes-blocks"] = {id(b) for b in ctx.doc.blocks[start + 1:]}
+    return id(block) in after
 
 
 def in_citation(block: Block, offset: int) -> bool:
