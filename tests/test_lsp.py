@@ -12,13 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest_lsp = pytest.importorskip("pytest_lsp")
-
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import LanguageClient, client_capabilities  # noqa: E402
-
-from lsp_support import (  # noqa: E402
+import pytest_lsp
+from lsp_support import (
     apply_edits,
     change_doc,
     config,
@@ -28,6 +23,8 @@ from lsp_support import (  # noqa: E402
     uri_of,
     utf16_position,
 )
+from lsprotocol import types
+from pytest_lsp import LanguageClient, client_capabilities
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 DATA = Path(__file__).parent / "data" / "lsp"

@@ -6,14 +6,12 @@ import sys
 
 import pytest
 
-pytest.importorskip("lsprotocol")
-
-from plainlsc.findings import Finding, Fix  # noqa: E402
-from plainlsc.lsp.actions import matched_case, safe_fixes, word_of  # noqa: E402
-from plainlsc.lsp.disable import disable_edit  # noqa: E402
-from plainlsc.lsp.positions import UTF8, UTF16, UTF32, LineIndex  # noqa: E402
-from plainlsc.lsp.settings import ClientSettings  # noqa: E402
-from plainlsc.lsp.wordlist import accept_edit  # noqa: E402
+from plainlsc.findings import Finding, Fix
+from plainlsc.lsp.actions import matched_case, safe_fixes, word_of
+from plainlsc.lsp.disable import disable_edit
+from plainlsc.lsp.positions import UTF8, UTF16, UTF32, LineIndex
+from plainlsc.lsp.settings import ClientSettings
+from plainlsc.lsp.wordlist import accept_edit
 
 if sys.version_info >= (3, 11):
     import tomllib
