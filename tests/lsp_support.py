@@ -90,6 +90,16 @@ def utf16_position(text: str, offset: int) -> types.Position:
     return types.Position(line, len(column.encode("utf-16-le")) // 2)
 
 
+def position_in(text: str, offset: int, encoding: str) -> types.Position:
+    """Like :func:`utf16_position`, in the negotiated encoding ("utf-8", "utf-16", "utf-32")."""
+    at = utf16_position(text, offset)
+    before = text[:offset].replace("\r\n", "\n").replace("\r", "\n")
+    column = before[before.rfind("\n") + 1:]
+    if encoding == "utf-8":
+        return types.Position(at.line, len(column.encode("utf-8", "surrogatepass")))
+    return types.Position(at.line, len(column)) if encoding == "utf-32" else at
+
+
 def offset_of(text: str, position: types.Position) -> int:
     """The inverse of :func:`utf16_position` (for the texts of these tests: \\n only)."""
     lines = text.split("\n")
