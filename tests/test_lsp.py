@@ -307,3 +307,23 @@ async def test_client_settings_override_the_file_configuration(
     assert [d.code for d in client.diagnostics[uri]] == ["placeholder"]
     client.set_configuration({}, section="plainlsc")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))
+
+
+async def test_add_word_creates_the_team_list_where_there_is_none(
+        client: LanguageClient, tmp_path: Path) -> None:
+    from plainlsc.config import find_config
+
+    if find_config(tmp_path) is not None:
+        pytest.skip(f"a configuration above {tmp_path} would be edited instead")
+    path = tmp_path / "leaflet.md"
+    text = "# Parking\n\nPlease utilise the car park on Mill Lane.\n"
+    uri = uri_of(path)
+    open_doc(client, uri, text)
+    await published(client, uri, 1)
+    actions = await actions_at(client, uri, text, "utilise")
+    add = next(a for a in actions if a.title == "Add “utilise” to the team word list")
+    create, edit = add.edit.document_changes
+    assert create.kind == "create" and create.uri == uri_of(tmp_path / ".plainlsc.toml")
+    assert edit.text_document.uri == create.uri
+    (tmp_path / ".plainlsc.toml").write_text(apply_edits("", edit.edits), encoding="utf-8")
+    assert "plain-words" not in [f["rule"] for f in cli_findings(path)]

@@ -146,3 +146,23 @@ def test_client_settings_override_and_bad_values_are_reported() -> None:
     assert parsed.profile == "govuk" and parsed.min_level is None
     assert parsed.ignore == ("cliche", "plain-words") and parsed.debounce_ms == 100
     assert len(problems) == 1 and "minLevel" in problems[0]
+
+
+def test_a_finding_without_a_span_goes_on_the_first_line() -> None:
+    from lsprotocol import types
+
+    from plainlsc.lsp.diagnostics import to_diagnostic
+
+    text = "Café opening times 🙂\nWe are open every day.\n"
+    whole = to_diagnostic(Finding("readability", "suggestion", 1, 1, 1, 1, "", "hard", (),
+                                  0, 0), LineIndex(text), "https://example.org/guide")
+    assert whole.range == types.Range(types.Position(0, 0), types.Position(0, utf16(
+        "Café opening times 🙂")))
+    assert whole.severity == types.DiagnosticSeverity.Information
+    assert whole.code == "readability"
+    assert whole.code_description is not None
+    assert whole.code_description.href == "https://example.org/guide"
+    local = to_diagnostic(Finding("r", "error", 2, 4, 2, 8, "open", "m", (), 29, 33),
+                          LineIndex(text), "docs/rules.md")
+    assert local.code_description is None  # not a web link: nothing to open
+    assert local.severity == types.DiagnosticSeverity.Error

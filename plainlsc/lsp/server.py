@@ -56,14 +56,17 @@ class PlainlscServer(LanguageServer):
         value = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         return str(getattr(value, "value", value))
 
-    def folder_of(self, uri: str) -> str | None:
-        """The workspace folder holding ``uri`` (the deepest), or the root."""
+    def folder_of(self, uri: str, strict: bool = False) -> str | None:
+        """The workspace folder holding ``uri`` (the deepest), or else (unless ``strict``)
+        the workspace root."""
         folders = [f.uri for f in self.workspace.folders.values()]
+        root = self.workspace.root_uri
+        if root:
+            folders.append(root)
         inside = [f for f in folders if uri.startswith(f.rstrip("/") + "/")]
         if inside:
             return str(max(inside, key=len))
-        root = self.workspace.root_uri
-        return str(root) if root else None
+        return str(root) if root and not strict else None
 
     def settings_for(self, uri: str) -> ClientSettings:
         folder = self.folder_of(uri)
@@ -207,8 +210,9 @@ class PlainlscServer(LanguageServer):
         edit_caps = (self.client_capabilities.workspace or types.WorkspaceClientCapabilities()
                      ).workspace_edit
         ops = (edit_caps.resource_operations or []) if edit_caps else []
-        folder = _fs(self.folder_of(uri)) or (str(Path(to_fs_path(uri) or "").parent)
-                                              if uri.startswith("file:") else None)
+        # The workspace folder holding the document, else the document's own folder.
+        folder = _fs(self.folder_of(uri, strict=True)) or (
+            str(Path(to_fs_path(uri) or "").parent) if uri.startswith("file:") else None)
         if types.ResourceOperationKind.Create not in ops or not edit_caps or \
                 not edit_caps.document_changes or not folder:
             return None
