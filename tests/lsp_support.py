@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,15 @@ async def published(client: LanguageClient, uri: str, version: int | None = None
                 return params  # type: ignore[no-any-return]
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"no diagnostics for {uri} version {version}")
+        await asyncio.sleep(0.02)
+
+
+async def until(condition: Callable[[], bool], timeout: float = 90) -> None:
+    """Wait until ``condition()`` holds (failing after ``timeout`` seconds)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("timed out waiting for the server")
         await asyncio.sleep(0.02)
 
 

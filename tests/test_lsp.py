@@ -20,6 +20,7 @@ from lsp_support import (
     open_doc,
     published,
     server_env,
+    until,
     uri_of,
     utf16_position,
 )
@@ -150,6 +151,11 @@ async def test_change_rechecks_and_close_clears(client: LanguageClient, workspac
     assert [d.code for d in (await published(client, uri, 1)).diagnostics] == ["plain-words"]
     change_doc(client, uri, "# Parking\n\nPlease use the car park on Mill Lane.\n", 2)
     assert list((await published(client, uri, 2)).diagnostics) == []
+    seen = len(client.published)  # type: ignore[attr-defined]
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    await until(lambda: bool(client.published[seen:]))  # type: ignore[attr-defined]
+    assert client.published[seen].version == 2  # type: ignore[attr-defined]
     client.text_document_did_close(types.DidCloseTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
     assert list((await published(client, uri, None)).diagnostics) == []
@@ -243,9 +249,7 @@ async def test_add_word_edits_the_team_list_and_the_server_reloads_it(
     count = len(client.published)  # type: ignore[attr-defined]
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=uri_of(config_file), type=types.FileChangeType.Changed)]))
-    while not any(p.uri == uri for p in client.published[count:]):  # type: ignore[attr-defined]
-        await published(client, uri)
-        await asyncio.sleep(0.05)
+    await until(lambda: any(p.uri == uri for p in client.published[count:]))  # type: ignore[attr-defined]
     assert "plain-words" not in [d.code for d in client.diagnostics[uri]]
     assert "plain-words" not in [f["rule"] for f in cli_findings(path)]  # the CLI agrees
 
@@ -302,8 +306,7 @@ async def test_client_settings_override_the_file_configuration(
     count = len(client.published)  # type: ignore[attr-defined]
     client.set_configuration({"minLevel": "error"}, section="plainlsc")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))
-    while not any(p.uri == uri for p in client.published[count:]):  # type: ignore[attr-defined]
-        await asyncio.sleep(0.05)
+    await until(lambda: any(p.uri == uri for p in client.published[count:]))  # type: ignore[attr-defined]
     assert [d.code for d in client.diagnostics[uri]] == ["placeholder"]
     client.set_configuration({}, section="plainlsc")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))

@@ -162,7 +162,8 @@ def test_a_finding_without_a_span_goes_on_the_first_line() -> None:
     assert whole.code == "readability"
     assert whole.code_description is not None
     assert whole.code_description.href == "https://example.org/guide"
-    local = to_diagnostic(Finding("r", "error", 2, 4, 2, 8, "open", "m", (), 29, 33),
+    at = text.index("open")
+    local = to_diagnostic(Finding("r", "error", 2, 8, 2, 12, "open", "m", (), at, at + 4),
                           LineIndex(text), "docs/rules.md")
     assert local.code_description is None  # not a web link: nothing to open
     assert local.severity == types.DiagnosticSeverity.Error

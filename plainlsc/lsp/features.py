@@ -127,7 +127,9 @@ def _actions(server: PlainlscServer) -> None:
         if checked is None:
             return None
         at = checked.index.offset(params.position.line, params.position.character)
-        under = [f for f in checked.findings if f.start <= at < f.end]
+        first_line = checked.index.line_end(0)
+        under = [f for f in checked.findings if f.start <= at < f.end
+                 or (f.end <= f.start and at <= first_line)]  # whole-document findings
         text = hover.hover_markdown(under, checked.specs)
         if text is None:
             return None
