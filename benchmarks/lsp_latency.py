@@ -10,9 +10,10 @@ It starts ``python -m plainlsc lsp`` as an editor would (a pygls client over std
 two documents written for this benchmark (``benchmarks/lsp/one-page.md``, about 380 words, and
 ``benchmarks/lsp/carers-guide.md``, about 1,500), and after ``--warmup`` changes times
 ``--repeat`` more, one at a time: each change edits the title, so every check is of new text.
+Before each change, ``check_text`` is timed in this process on the same new text.
 The server's debounce is set by ``--debounce`` (milliseconds; 0 by default, so the figures
 measure checking and the server's own overhead; an editor's default is 250 ms, which adds that
-pause by design). ``check_text`` is then timed in this process on the same texts. The exit
+pause by design). The exit
 code is 0 whatever the figures: it is a measurement, not a test.
 """
 
@@ -25,6 +26,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +80,25 @@ async def wait_for(client: Client, uri: str, version: int, timeout: float = 120)
     return client.arrived[(uri, version)]
 
 
-async def server_times(paths: tuple[Path, ...], warmup: int, repeat: int,
-                       debounce: int) -> dict[Path, list[float]]:
-    """Seconds from sending each change to its diagnostics arriving, per document."""
+def local_checker(path: Path) -> Callable[[str], float]:
+    """Times ``check_text`` on a text in this process, with the configuration the CLI finds."""
+    from plainlsc.config import discover
+    from plainlsc.pipeline import check_text
+
+    config = discover(path).for_file(str(path))
+
+    def run(text: str) -> float:
+        start = time.perf_counter()
+        check_text(text, "markdown", config, str(path))
+        return time.perf_counter() - start
+    return run
+
+
+async def measure(paths: tuple[Path, ...], warmup: int, repeat: int,
+                  debounce: int) -> dict[Path, tuple[list[float], list[float]]]:
+    """Per document: seconds for ``check_text`` in this process, and seconds from sending a
+    change to its diagnostics arriving. The two alternate, change by change, so drifting load
+    on the machine hits both alike (and they never compete for the CPU)."""
     client = make_client()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}
@@ -89,42 +107,35 @@ async def server_times(paths: tuple[Path, ...], warmup: int, repeat: int,
         capabilities=types.ClientCapabilities(), root_uri=ROOT.as_uri(),
         initialization_options={"plainlsc": {"debounceMs": debounce}}))
     client.initialized(types.InitializedParams())
-    results: dict[Path, list[float]] = {}
+    results: dict[Path, tuple[list[float], list[float]]] = {}
     for path in paths:
         text, uri = path.read_text(encoding="utf-8"), path.as_uri()
+        local = local_checker(path)
         client.text_document_did_open(types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1,
                                                  text=text)))
         await wait_for(client, uri, 1)
-        times = []
+        here, served = [], []
         for version in range(2, 2 + warmup + repeat):
+            changed = variant(text, version)
+            here.append(local(changed))
             sent = time.perf_counter()
             client.text_document_did_change(types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangeWholeDocument(
-                    text=variant(text, version))]))
-            times.append(await wait_for(client, uri, version) - sent)
-        results[path] = times[warmup:]
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=changed)]))
+            served.append(await wait_for(client, uri, version) - sent)
+        results[path] = (here[warmup:], served[warmup:])
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
     return results
 
 
-def inprocess_times(path: Path, warmup: int, repeat: int) -> tuple[list[float], int]:
-    """Seconds for ``check_text`` on the same texts, in this process (and the word count)."""
-    from plainlsc.config import discover
+def words_in(path: Path) -> int:
     from plainlsc.pipeline import check_text
 
-    text = path.read_text(encoding="utf-8")
-    config = discover(path).for_file(str(path))
-    times, words = [], 0
-    for n in range(2, 2 + warmup + repeat):
-        start = time.perf_counter()
-        report = check_text(variant(text, n), "markdown", config, str(path))
-        times.append(time.perf_counter() - start)
-        words = report.scores.words if report.scores is not None else 0
-    return times[warmup:], words
+    scores = check_text(path.read_text(encoding="utf-8"), "markdown").scores
+    return scores.words if scores is not None else 0
 
 
 def ms(seconds: float) -> str:
@@ -137,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=5, help="untimed changes first")
     parser.add_argument("--debounce", type=int, default=0, help="server debounce, in ms")
     args = parser.parse_args(argv)
-    served = asyncio.run(server_times(DOCUMENTS, args.warmup, args.repeat, args.debounce))
+    results = asyncio.run(measure(DOCUMENTS, args.warmup, args.repeat, args.debounce))
     print(f"didChange -> publishDiagnostics, {args.repeat} changes after {args.warmup} "
           f"warm-up, debounce {args.debounce} ms (milliseconds)")
     print(f"{'document':<18}{'words':>6}  {'check_text':>17}  {'server':>17}  "
@@ -145,11 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<24}  {'median':>8} {'worst':>8}  {'median':>8} {'worst':>8}  "
           f"{'median':>8}")
     for path in DOCUMENTS:
-        local, words = inprocess_times(path, args.warmup, args.repeat)
-        server = served[path]
+        local, server = results[path]
         overhead = statistics.median(server) - statistics.median(local) - args.debounce / 1000
-        print(f"{path.name:<18}{words:>6}  {ms(statistics.median(local))} {ms(max(local))}"
-              f"  {ms(statistics.median(server))} {ms(max(server))}  {ms(overhead)}")
+        print(f"{path.name:<18}{words_in(path):>6}  {ms(statistics.median(local))} "
+              f"{ms(max(local))}  {ms(statistics.median(server))} {ms(max(server))}  "
+              f"{ms(overhead)}")
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     print(f"load average: {load[0]:.2f} (other work on the machine skews every figure)")
     return 0
