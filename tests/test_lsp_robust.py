@@ -4,6 +4,7 @@ shuts down and exits cleanly when asked."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,10 @@ async def test_text_with_broken_characters_is_checked(client: LanguageClient,
 
 @pytest_lsp.fixture(config=config())
 async def bare(lsp_client: LanguageClient) -> Any:
+    """A server the test itself initializes; shut down afterwards if the test did not."""
     yield
+    if lsp_client._server.returncode is None:  # type: ignore[attr-defined]
+        await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio
@@ -97,3 +101,18 @@ async def test_shutdown_then_exit_ends_the_server_with_code_0(bare: LanguageClie
         capabilities=client_capabilities("visual-studio-code")))
     await bare.shutdown_session()
     assert bare._server.returncode == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.asyncio
+async def test_settings_sent_with_initialize_hold_after_the_client_configuration(
+        bare: LanguageClient, tmp_path: Path) -> None:
+    # VS Code answers workspace/configuration (with nothing set): minLevel must survive that.
+    await bare.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri(),
+        initialization_options={"plainlsc": {"minLevel": "error"}}))
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "As the [INSERT ROLE], we write in order to confirm your visit.\n"
+    open_doc(bare, uri, text)
+    await published(bare, uri, 1)
+    await asyncio.sleep(2)  # the re-check after the settings were pulled has arrived by now
+    assert [d.code for d in bare.diagnostics[uri]] == ["placeholder"]

@@ -54,7 +54,7 @@ def _documents(server: PlainlscServer) -> None:
 def _configuration(server: PlainlscServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: PlainlscServer, params: types.InitializeParams) -> None:
-        ls.take_settings("", params.initialization_options)
+        ls.take_settings("", params.initialization_options, initial=True)
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: PlainlscServer, params: types.InitializedParams) -> None:

@@ -23,7 +23,7 @@ from plainlsc.errors import ConfigError
 from plainlsc.lsp import actions, status
 from plainlsc.lsp.checking import Checked, check_document, format_of
 from plainlsc.lsp.positions import LineIndex
-from plainlsc.lsp.settings import ClientSettings, ConfigCache
+from plainlsc.lsp.settings import ClientSettings, ConfigCache, settings_table
 from plainlsc.lsp.wordlist import accept_edit, new_config_text
 from plainlsc.lsp.worker import Worker
 
@@ -48,6 +48,7 @@ class PlainlscServer(LanguageServer):
         self.settings: dict[str, ClientSettings] = {"": ClientSettings()}
         self.checked: dict[str, Checked] = {}
         self.shown_problem: str | None = None
+        self.initial: dict[str, Any] = {}
 
     # -- where things are -------------------------------------------------------------------
     @property
@@ -150,8 +151,13 @@ class PlainlscServer(LanguageServer):
         return checked if doc.version == checked.version and doc.source == checked.text else None
 
     # -- settings -----------------------------------------------------------------------
-    def take_settings(self, scope: str, raw: Any) -> None:
-        parsed, problems = ClientSettings.parse(raw)
+    def take_settings(self, scope: str, raw: Any, initial: bool = False) -> None:
+        """Use the settings a client sent for ``scope`` ("" for the whole editor). Those sent
+        with ``initialize`` stay underneath whatever the client's configuration says later."""
+        table = settings_table(raw)
+        if initial:
+            self.initial = table
+        parsed, problems = ClientSettings.parse({**self.initial, **table})
         self.settings[scope] = parsed
         for problem in problems:
             self.log_to_client(f"plainlsc: {problem}", types.MessageType.Warning)

@@ -36,10 +36,7 @@ class ClientSettings:
         A bad value is left out and described in the returned problems, so that one typo in an
         editor's settings does not stop every check.
         """
-        if isinstance(raw, dict) and isinstance(raw.get("plainlsc"), dict):
-            raw = raw["plainlsc"]
-        if not isinstance(raw, dict):
-            return cls(), []
+        raw = settings_table(raw)
         problems: list[str] = []
         values: dict[str, Any] = {}
         for key, value in raw.items():
@@ -68,6 +65,14 @@ class ClientSettings:
         """Whether a finding is at or above the client's ``minLevel``."""
         return self.min_level is None or level_rank(finding.severity) >= level_rank(
             self.min_level)
+
+
+def settings_table(raw: Any) -> dict[str, Any]:
+    """Our settings from what a client sent: ``{"plainlsc": {...}}``, or the inner table
+    itself (the answer to a ``workspace/configuration`` request for section "plainlsc")."""
+    if isinstance(raw, dict) and isinstance(raw.get("plainlsc"), dict):
+        raw = raw["plainlsc"]
+    return dict(raw) if isinstance(raw, dict) else {}
 
 
 def _text(value: Any) -> str | None:
