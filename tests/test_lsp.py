@@ -299,7 +299,9 @@ async def test_scores_request_and_command_give_the_pipeline_scores(
 
 async def test_client_settings_override_the_file_configuration(
         client: LanguageClient, workspace: Path) -> None:
-    uri = uri_of(workspace / "settings.md")
+    # A space in the name: the URI is percent-encoded, and re-checks must answer under it.
+    uri = uri_of(workspace / "flu clinic.md")
+    assert "%20" in uri
     text = (DATA / "clinic-leaflet.md").read_text(encoding="utf-8")
     open_doc(client, uri, text)
     assert len((await published(client, uri, 1)).diagnostics) > 1

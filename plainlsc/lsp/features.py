@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 
@@ -24,7 +25,9 @@ def register(server: PlainlscServer) -> None:
 def _documents(server: PlainlscServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PlainlscServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, 0)
+        uri = params.text_document.uri
+        ls.opened[unquote(uri)] = uri
+        ls.schedule(uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: PlainlscServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -44,6 +47,7 @@ def _documents(server: PlainlscServer) -> None:
         uri = params.text_document.uri
         ls.worker.cancel(uri)
         ls.checked.pop(uri, None)
+        ls.opened.pop(unquote(uri), None)
         ls.publish(uri, None, [])
 
     @server.feature(types.SHUTDOWN)

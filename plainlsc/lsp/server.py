@@ -49,6 +49,9 @@ class PlainlscServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self.shown_problem: str | None = None
         self.initial: dict[str, Any] = {}
+        #: Open documents' URIs as the client wrote them (pygls keys its own by the unquoted
+        #: form; diagnostics must go back under the client's spelling).
+        self.opened: dict[str, str] = {}
 
     # -- where things are -------------------------------------------------------------------
     @property
@@ -101,8 +104,10 @@ class PlainlscServer(LanguageServer):
         self.worker.schedule(uri, delay, lambda: self.check(uri))
 
     def recheck_all(self) -> None:
-        for uri in list(self.workspace.text_documents):
-            self.schedule(uri, 0)
+        """Check every open document again (its configuration or settings changed)."""
+        for uri in list(self.opened.values()):
+            if self.is_open(uri):
+                self.schedule(uri, 0)
 
     async def check(self, uri: str) -> None:
         """Check the open document's current version and publish, unless it moved on."""
