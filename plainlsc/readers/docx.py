@@ -319,7 +319,7 @@ def _paragraph_text(paragraph: Any, names: _Names) -> str:
         if not isinstance(tag, str) or tag in names.skip or tag == names.txbx:
             continue
         if tag == names.t:
-            parts.append(element.text or "")
+            parts.append(_run_text(element))
         elif tag in names.tabs:
             parts.append("\t")
         elif tag in names.breaks:
@@ -329,6 +329,16 @@ def _paragraph_text(paragraph: Any, names: _Names) -> str:
         else:
             stack.extend(reversed(element))
     return LINE_BREAKS.sub(" ", "".join(parts))
+
+
+def _run_text(element: Any) -> str:
+    """The text of one ``w:t``, including any text after an entity reference in it.
+
+    Entities are never resolved (see the module docstring), so lxml keeps ``&name;`` as a
+    child node and the text that follows it as that node's tail; ``element.text`` alone would
+    drop it. The unresolved reference itself has no known text and is left out.
+    """
+    return (element.text or "") + "".join(child.tail or "" for child in element)
 
 
 def _structure(paragraph: Any, in_cell: bool, styles: _Styles) -> tuple[BlockKind | None, int]:

@@ -24,9 +24,16 @@ class _Range:
 
 @dataclass(slots=True)
 class Suppressions:
-    """The disabled line ranges of one document."""
+    """The disabled line ranges of one document.
 
-    _ranges: list[_Range] = field(default_factory=list)
+    Indexed so that a document with tens of thousands of directives stays fast: one-line
+    ranges (``disable-next-line``) by their line, longer ranges in a list of their own, and
+    the still-open ranges apart so that ``enable`` only looks at those.
+    """
+
+    _by_line: dict[int, list[_Range]] = field(default_factory=dict)
+    _spans: list[_Range] = field(default_factory=list)
+    _open: list[_Range] = field(default_factory=list)
 
     def directive(self, text: str, line: int, next_line: int | None = None) -> bool:
         """Record the directive in a comment's ``text`` found at ``line``; True if it was one.
@@ -40,27 +47,36 @@ class Suppressions:
         verb, raw = match.group(1), match.group(2)
         rules = frozenset(r for r in re.split(r"[\s,]+", raw.strip()) if r)
         if verb == "disable":
-            self._ranges.append(_Range(rules, line, None))
+            rng = _Range(rules, line, None)
+            self._spans.append(rng)
+            self._open.append(rng)
         elif verb == "enable":
             self._close(rules, line)
         else:
             target = next_line if next_line is not None else line + 1
-            self._ranges.append(_Range(rules, target, target))
+            self._by_line.setdefault(target, []).append(_Range(rules, target, target))
         return True
 
     def _close(self, rules: frozenset[str], line: int) -> None:
         """End open ranges: all of them, or those naming one of ``rules``."""
-        for rng in self._ranges:
-            if rng.last is None and (not rules or not rng.rules or rng.rules & rules):
+        still_open = []
+        for rng in self._open:
+            if not rules or not rng.rules or rng.rules & rules:
                 rng.last = line
+            else:
+                still_open.append(rng)
+        self._open = still_open
 
     def is_suppressed(self, rule: str, line: int) -> bool:
         """True when ``rule`` is switched off on ``line``."""
-        for rng in self._ranges:
+        for rng in self._by_line.get(line, ()):
+            if not rng.rules or rule in rng.rules:
+                return True
+        for rng in self._spans:
             last = rng.last if rng.last is not None else line
             if rng.first <= line <= last and (not rng.rules or rule in rng.rules):
                 return True
         return False
 
     def __bool__(self) -> bool:
-        return bool(self._ranges)
+        return bool(self._by_line or self._spans)
