@@ -134,12 +134,7 @@ class _Reader:
             elif ctype == "code_inline":
                 asm.skip_to(child.content, limit)
             elif ctype == "image":
-                for alt in child.children or []:
-                    if alt.type == "text":
-                        asm.add(alt.content, limit)
-                    elif alt.type == "text_special":
-                        asm.add_decoded(alt.content, alt.markup, limit)
-                asm.skip_to(str(child.attrs.get("src", "")), limit)
+                _image_alt(asm, child, limit)
             elif ctype == "link_open":
                 href = str(child.attrs.get("href", ""))
             elif ctype == "link_close":
@@ -152,6 +147,22 @@ class _Reader:
         text, smap = asm.result()
         if text.strip():
             self.blocks.append(Block(self._kind(), text, smap, level=self.heading_level))
+
+
+def _image_alt(asm: TextAssembler, image: Any, limit: int) -> None:
+    """Add an image's alt text, then skip its URL.
+
+    Alt text may hold images of its own (``![![inner](a)](b)``), as deep as the parser's
+    nesting limit; their alt text is read too, so no word in it goes unchecked.
+    """
+    for alt in image.children or []:
+        if alt.type == "text":
+            asm.add(alt.content, limit)
+        elif alt.type == "text_special":
+            asm.add_decoded(alt.content, alt.markup, limit)
+        elif alt.type == "image":
+            _image_alt(asm, alt, limit)
+    asm.skip_to(str(image.attrs.get("src", "")), limit)
 
 
 def read_markdown(source: str, path: str = "<markdown>") -> Document:
