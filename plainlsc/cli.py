@@ -382,6 +382,45 @@ def main(argv: list[str] | None = None) -> int:
     import warnings
 
     warnings.showwarning = _show_warning
+    with _CtrlC() as ctrl_c:
+        code = _main(argv)
+    if ctrl_c.pressed:
+        sys.stderr.write("plainlsc: interrupted\n")
+        return 130
+    return code
+
+
+class _CtrlC:
+    """Notes a Ctrl-C during a run: typer turns it into a silent exit code 130, so without
+    this a user would not be told the run was cut short."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> _CtrlC:
+        import signal
+
+        try:
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self._previous = signal.signal(signal.SIGINT, self._handler)
+        except ValueError:  # not the main thread: leave signals alone
+            pass
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def _main(argv: list[str] | None) -> int:
+    """Run the app; every error becomes one line on stderr and an exit code."""
     try:
         # Without standalone mode click returns the exit code instead of calling sys.exit.
         code = app(args=argv, prog_name="plainlsc", standalone_mode=False)
