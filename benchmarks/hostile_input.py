@@ -59,16 +59,17 @@ def comments(count: int) -> tuple[str, str]:
 
 
 def _acronyms() -> Iterator[str]:
-    """Distinct three-letter acronyms: AAB, AAC, ... (no two the same)."""
-    for letters in itertools.product(string.ascii_uppercase, repeat=3):
-        if len(set(letters)) > 1:
-            yield "".join(letters)
+    """Distinct acronyms of three letters, then four: AAB, AAC, ... (no two the same)."""
+    for size in (3, 4):
+        for letters in itertools.product(string.ascii_uppercase, repeat=size):
+            if len(set(letters)) > 1:
+                yield "".join(letters)
 
 
-WORDS = {c: w for c, w in zip(string.ascii_uppercase, (
-    "Access Budget Care Dental Eye Family General Health Infant Joint Kidney Local Mental "
-    "Nursing Outpatient Public Quality Regional Social Trust Urgent Vaccine Ward Xray Youth "
-    "Zone").split())}
+_NAMES = ("Access Budget Care Dental Eye Family General Health Infant Joint Kidney Local Mental "
+          "Nursing Outpatient Public Quality Regional Social Trust Urgent Vaccine Ward Xray "
+          "Youth Zone")
+WORDS = dict(zip(string.ascii_uppercase, _NAMES.split(" "), strict=True))
 
 
 def acronyms(count: int) -> tuple[str, str]:

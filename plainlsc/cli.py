@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
 
     warnings.showwarning = _show_warning
     with _CtrlC() as ctrl_c:
-        code = _main(argv)
+        code = _run_app(argv)
     if ctrl_c.pressed:
         sys.stderr.write("plainlsc: interrupted\n")
         return 130
@@ -419,7 +419,7 @@ class _CtrlC:
             signal.signal(signal.SIGINT, self._previous)
 
 
-def _main(argv: list[str] | None) -> int:
+def _run_app(argv: list[str] | None) -> int:
     """Run the app; every error becomes one line on stderr and an exit code."""
     try:
         # Without standalone mode click returns the exit code instead of calling sys.exit.
