@@ -53,9 +53,10 @@ class Level(str, Enum):
 def say(message: str) -> None:
     """Write one ``plainlsc: ...`` line to stderr; a path that is not valid UTF-8 in it is
     shown escaped rather than failing to print (and so hiding the problem it reports)."""
+    from plainlsc.output.terminal import visible
     from plainlsc.pipeline import display_path
 
-    sys.stderr.write(f"plainlsc: {display_path(message)}\n")
+    sys.stderr.write(f"plainlsc: {visible(display_path(message))}\n")
 
 
 def fail(message: str) -> NoReturn:
@@ -105,6 +106,8 @@ def _config(config: Path | None, profile: str | None, paths: list[str],
     # Every command that reads documents comes through here, in a process that is ours: see
     # segment.tokenizer. (Not in main, so that --version and --help stay light.)
     segment.FREEZE_HEAP = True
+    if any(not p for p in paths):  # Path("") is ".": an empty argument would check everything
+        fail("an empty path was given (to check the current folder, give .)")
     first = next((p for p in paths if p != "-"), ".")
     cfg = discover(Path(first), config)
     changes: dict[str, Any] = {}
@@ -345,7 +348,9 @@ def report(
     if len(result.errors) == len(result.files):
         fail(f"nothing could be read, so {output} was not written")
     write_report(result, output, ruleset)
-    typer.echo(f"Wrote {output} ({plural(len(result.findings), 'finding')} in "
+    from plainlsc.output.terminal import visible
+
+    typer.echo(f"Wrote {visible(str(output))} ({plural(len(result.findings), 'finding')} in "
                f"{plural(len(result.files), 'file')}).")
     raise typer.Exit(2 if result.errors else 0)
 

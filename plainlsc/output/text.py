@@ -14,6 +14,7 @@ from rich.text import Text
 
 from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.output.english import plural
+from plainlsc.output.terminal import visible
 
 STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
@@ -29,7 +30,7 @@ def reading_age_words(age: float, target: tuple[int, int], profile: str) -> str:
 def headline(file: FileReport, target: tuple[int, int], profile: str) -> Text:
     """The one-line summary of a file's scores."""
     line = Text()
-    line.append(file.path, style="bold")
+    line.append(visible(file.path), style="bold")
     s = file.scores
     if s is None:
         return line
@@ -47,14 +48,14 @@ def headline(file: FileReport, target: tuple[int, int], profile: str) -> Text:
 
 def finding_line(file: FileReport, f: Finding, widths: tuple[int, int]) -> Text:
     """``path:line:col  level  rule  message``, aligned."""
-    loc = f"{file.path}:{f.line}:{f.column}"
+    loc = f"{visible(file.path)}:{f.line}:{f.column}"
     text = Text()
     text.append(loc.ljust(widths[0]))
     text.append("  ")
     text.append(f.severity.ljust(12), style=STYLE.get(f.severity, ""))
     text.append(f.rule.ljust(widths[1]), style="bold")
     text.append("  ")
-    text.append(f.message)
+    text.append(visible(f.message, keep_tabs=True))  # it may quote the document
     return text
 
 
@@ -109,7 +110,7 @@ def _print_findings(console: Console, file: FileReport) -> None:
     Without colour (piped to a file, a CI log or a pre-commit hook) a line is exactly its
     plain text, so it is written directly: rich's layout costs more per line than checking.
     """
-    loc_w = max(len(f"{file.path}:{f.line}:{f.column}") for f in file.findings)
+    loc_w = max(len(f"{visible(file.path)}:{f.line}:{f.column}") for f in file.findings)
     rule_w = max(len(f.rule) for f in file.findings)
     lines = file.source.splitlines() if file.format == "docx" and file.source else None
     plain = console.color_system is None and not console.is_jupyter
@@ -118,7 +119,7 @@ def _print_findings(console: Console, file: FileReport) -> None:
         texts = [finding_line(file, f, (loc_w, rule_w))]
         if lines is not None:
             # Word has no line numbers to jump to: show the paragraph itself.
-            texts.append(Text("    ¶ " + quote(lines, f), style="dim"))
+            texts.append(Text("    ¶ " + visible(quote(lines, f), keep_tabs=True), style="dim"))
         for text in texts:
             if plain and "\t" not in text.plain:
                 batch.append(text.plain + "\n")

@@ -113,6 +113,9 @@ def expand(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         if raw == "-":
             files.append(raw)
             continue
+        if not raw:  # Path("") means ".", which the user did not ask for
+            problems.append((raw, "empty path (give . for the current folder)"))
+            continue
         path = Path(raw)
         if os.path.isdir(path):  # False, not an exception, for a name too long or a link loop
             before = len(problems)
