@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 from helpers import line_col
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plainlsc import pipeline
 from plainlsc.cli import main
@@ -26,6 +28,7 @@ from plainlsc.parallel import useful_jobs
 from plainlsc.pipeline import check_text
 from plainlsc.readers import read_bytes
 from plainlsc.text.patterns import Scanner, compile_pattern
+from plainlsc.text.suppress import Suppressions
 
 CLINIC = "We will utilise the clinic in order to see you sooner.\n"
 
@@ -315,3 +318,40 @@ def test_jobs_is_capped_by_files_and_cores() -> None:
     assert useful_jobs(100_000, 10_000) == cores
     assert useful_jobs(4, 10_000) == min(4, cores)
     assert useful_jobs(1, 10_000) == 1
+
+
+# -- item 7: the suppression index answers as a plain scan of every range would -----------------
+
+def _scan(directives: list[tuple[str, int]], rule: str, line: int) -> bool:
+    """The meaning of the switches, the slow obvious way: replay them in order."""
+    ranges: list[list[Any]] = []  # [rules, first, last or None]
+    for text, at in directives:
+        verb, _, names = text.partition(" ")
+        rules = set(names.split(",")) if names else set()
+        if verb == "plainlsc-disable":
+            ranges.append([rules, at, None])
+        elif verb == "plainlsc-enable":
+            for r in ranges:
+                if r[2] is None and (not rules or not r[0] or r[0] & rules):
+                    r[2] = at
+        else:
+            ranges.append([rules, at + 1, at + 1])
+    return any(r[1] <= line <= (line if r[2] is None else r[2]) and (not r[0] or rule in r[0])
+               for r in ranges)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["plainlsc-disable", "plainlsc-enable",
+                                           "plainlsc-disable-next-line"]),
+                          st.sampled_from(["", " plain-words", " passive", " plain-words,passive"]),
+                          st.integers(1, 40)), max_size=30))
+def test_suppression_index_agrees_with_a_plain_scan(
+        directives: list[tuple[str, str, int]]) -> None:
+    switches = Suppressions()
+    replay = []
+    for verb, names, line in sorted(directives, key=lambda d: d[2]):
+        switches.directive(verb + names, line)
+        replay.append((verb + names, line))
+    for rule in ("plain-words", "passive", "long-sentence"):
+        for line in range(1, 45):
+            assert switches.is_suppressed(rule, line) == _scan(replay, rule, line), (rule, line)

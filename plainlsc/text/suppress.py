@@ -8,6 +8,7 @@ that start on a disabled line. An empty rule list means every rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 DIRECTIVE = re.compile(
@@ -27,13 +28,19 @@ class Suppressions:
     """The disabled line ranges of one document.
 
     Indexed so that a document with tens of thousands of directives stays fast: one-line
-    ranges (``disable-next-line``) by their line, longer ranges in a list of their own, and
-    the still-open ranges apart so that ``enable`` only looks at those.
+    ranges (``disable-next-line``) by their line; longer ranges sorted by their first line,
+    searched by bisection; and the still-open ranges apart so that ``enable`` only looks at
+    those.
     """
 
     _by_line: dict[int, list[_Range]] = field(default_factory=dict)
     _spans: list[_Range] = field(default_factory=list)
     _open: list[_Range] = field(default_factory=list)
+    #: ``_spans`` sorted by first line, with the furthest last line reached so far at each
+    #: index; built on the first lookup after a change.
+    _sorted: list[_Range] | None = None
+    _firsts: list[int] = field(default_factory=list)
+    _reach: list[float] = field(default_factory=list)
 
     def directive(self, text: str, line: int, next_line: int | None = None) -> bool:
         """Record the directive in a comment's ``text`` found at ``line``; True if it was one.
@@ -45,6 +52,7 @@ class Suppressions:
         if not match:
             return False
         verb, raw = match.group(1), match.group(2)
+        self._sorted = None
         rules = frozenset(r for r in re.split(r"[\s,]+", raw.strip()) if r)
         if verb == "disable":
             rng = _Range(rules, line, None)
@@ -72,11 +80,28 @@ class Suppressions:
         for rng in self._by_line.get(line, ()):
             if not rng.rules or rule in rng.rules:
                 return True
-        for rng in self._spans:
-            last = rng.last if rng.last is not None else line
-            if rng.first <= line <= last and (not rng.rules or rule in rng.rules):
+        if not self._spans:
+            return False
+        ranges = self._index()
+        i = bisect_right(self._firsts, line) - 1
+        while i >= 0 and self._reach[i] >= line:  # earlier ranges all end before ``line``
+            rng = ranges[i]
+            if (rng.last is None or rng.last >= line) and (not rng.rules or rule in rng.rules):
                 return True
+            i -= 1
         return False
+
+    def _index(self) -> list[_Range]:
+        """The ranges sorted by first line, and how far each prefix of them reaches."""
+        if self._sorted is None:
+            self._sorted = sorted(self._spans, key=lambda r: r.first)
+            self._firsts = [r.first for r in self._sorted]
+            reach, furthest = [], float("-inf")
+            for rng in self._sorted:
+                furthest = max(furthest, float("inf") if rng.last is None else rng.last)
+                reach.append(furthest)
+            self._reach = reach
+        return self._sorted
 
     def __bool__(self) -> bool:
         return bool(self._by_line or self._spans)
