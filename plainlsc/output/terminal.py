@@ -36,6 +36,12 @@ def visible(text: str, keep_tabs: bool = False) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def masked(text: str) -> str:
+    """``text`` with each control or reordering character replaced by one U+FFFD, so that it
+    keeps its width (a quoted line with carets under a match)."""
+    return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else text
+
+
 def markup_safe(text: str) -> str:
     """:func:`visible`, then escaped for rich markup (a title, a table cell)."""
     from rich.markup import escape

@@ -71,6 +71,7 @@ class AverageSentenceLength(RuleKind):
     Reported at the longest sentence, since that is the first one to shorten.
     """
 
+    document_level = True
     keys = {"max": Key((int, float), "the highest average sentence length, in words",
                        required=True),
             "min_sentences": Key(int, "documents with fewer sentences are not judged",

@@ -21,6 +21,7 @@ class Readability(RuleKind):
     score and where the longest sentences are, since those are what a writer can change.
     """
 
+    document_level = True
     keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
                        required=True),
             "min_words": Key(int, "documents with fewer words are not judged", default=100)}
