@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -193,6 +194,44 @@ def test_an_unsearchable_folder_is_reported_and_the_rest_checked(
     assert f"plainlsc: {locked}: cannot open folder: permission denied" in err.splitlines()
     files = checked(out)
     assert files["school-nurse.md"]["findings"]
+
+
+def _permissions_apply() -> list[str] | None:
+    """A command prefix under which file permissions apply, or None if there is none.
+
+    Root reads any folder; ``setpriv`` can drop the two capabilities that let it, so the
+    test sees what an ordinary user would."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    caps = "-dac_override,-dac_read_search"
+    return [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}", "--"]
+
+
+def test_folders_without_permission_are_reported_for_real(site: Path) -> None:
+    prefix = _permissions_apply()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: permissions cannot be made to apply")
+    (site / "staff").mkdir()
+    (site / "staff" / "rota.md").write_text("We will utilise the rota.\n", encoding="utf-8")
+    closed, unsearchable = site / "adults", site / "staff"
+    closed.chmod(0o000)  # cannot be listed at all
+    unsearchable.chmod(0o644)  # can be listed, but nothing in it can be looked up
+    try:
+        proc = subprocess.run([*prefix, sys.executable, "-m", "plainlsc", "check", "--format",
+                               "json", str(site)], capture_output=True, text=True,
+                              check=False, timeout=300)
+    finally:
+        closed.chmod(0o755)
+        unsearchable.chmod(0o755)
+    assert proc.returncode == 2, proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert f"plainlsc: {closed}: cannot open folder: permission denied" in lines
+    assert f"plainlsc: {unsearchable}: cannot open folder: permission denied" in lines
+    assert checked(proc.stdout)["school-nurse.md"]["findings"]
 
 
 def test_a_dead_worker_is_reported_and_the_other_files_checked(
