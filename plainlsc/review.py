@@ -169,12 +169,22 @@ def fix_first(file: FileReport, limit: int = 6, max_age: float = 11) -> list[Pri
     safe fix or two, the hardest sentences above ``max_age`` and the jargon used most;
     at most ``limit`` entries, except that errors are never left out."""
     out = [_from_finding("error", f) for f in file.findings if f.severity == "error"]
-    fixes = [f for f in file.findings if f.fix is not None and f.severity != "error"]
+    fixes = [f for f in file.findings if f.fix is not None and f.fix.safe
+             and f.severity != "error"]
     room = max(0, limit - len(out))
-    extra: list[Priority] = [_from_finding("fix", f) for f in fixes[:2]]
-    extra += _hard_sentences(file, max_age)
-    extra += _jargon(file.findings)
-    return out + extra[:room]
+    kinds = [[_from_finding("fix", f) for f in fixes[:2]], _hard_sentences(file, max_age),
+             _jargon(file.findings)]
+    return out + _take_turns(kinds, room)
+
+
+def _take_turns(kinds: list[list[Priority]], room: int) -> list[Priority]:
+    """One of each kind in turn (a safe fix, the hardest sentence, the most used jargon, then
+    the next of each), so a long list of one kind never crowds out the others."""
+    out: list[Priority] = []
+    depth = max((len(k) for k in kinds), default=0)
+    for i in range(depth):
+        out.extend(k[i] for k in kinds if i < len(k))
+    return out[:room]
 
 
 def _from_finding(reason: str, f: Finding) -> Priority:

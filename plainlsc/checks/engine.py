@@ -130,9 +130,15 @@ def _settings(config: Config) -> dict[str, Any]:
 
 
 def _active(spec: RuleSpec, config: Config) -> bool:
+    """Selected, or on (by its rule file or ``[rules.ID] enabled``) and not ignored."""
     if config.select:
         return spec.id in config.select
-    return spec.enabled and spec.id not in config.ignore
+    enabled = dict(dict(config.rule_options).get(spec.id, ())).get("enabled", spec.enabled)
+    if not isinstance(enabled, bool):
+        where = str(config.path) if config.path else "<config>"
+        raise ConfigError(where, None, f"rules.{spec.id}.enabled must be true or false, "
+                                       f"not {enabled!r}")
+    return enabled and spec.id not in config.ignore
 
 
 def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleSpec:
@@ -141,10 +147,11 @@ def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> Rule
     if spec.id in levels:
         spec.level = check_level(levels[spec.id], str(config.path), 0)
     extra = dict(dict(config.rule_options).get(spec.id, ()))
+    extra.pop("enabled", None)  # read by _active
     if "level" in extra:
         spec.level = check_level(extra.pop("level"), str(config.path), 0)
-    if extra:
-        check_options(KINDS[spec.kind], extra, spec.id, str(config.path), 0)
+    if extra:  # checked with the rule file's own options, so required keys are there
+        check_options(KINDS[spec.kind], {**spec.options, **extra}, spec.id, str(config.path), 0)
         spec.options.update(extra)
     spec.options = {k: resolve(v, settings, spec) for k, v in spec.options.items()}
     return spec
