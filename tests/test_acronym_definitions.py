@@ -71,6 +71,9 @@ FOUND = [
     # lists of examples end at the bracket's first part only when the rest is not a list
     ("Encryption uses the Data Encryption Standard (DES, FIPS 46-3) for every message.",
      "DES", "Data Encryption Standard"),
+    # a citation that also spells its author out
+    ("These figures come from the Office for National Statistics (ONS, 2023).",
+     "ONS", "Office for National Statistics"),
 ]
 
 
@@ -102,6 +105,9 @@ NOT_DEFINITIONS = [
     "Tell us about your needs or timing errors (Note) when you call.",
     # a label at the start of a line is not a glossary entry
     "Note: the name of the clinic has changed.",
+    # a citation names its author: no looser reading of the words before it
+    "Rates were lower for people who are obese or have high income in deprived groups "
+    "(OHID, 2024).",
     # code, not prose
     "Make sure every script uses $(MAKE) rather than make.",
     # one letter from inside each of several words is chance

@@ -221,7 +221,9 @@ def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
         short, s_start = _quoted_token(text, start, head_end)
         if short is not None and not _spaced(text, m.start(), inner_end):
             continue  # "$(MAKE)", "f(CCG)": code, not prose
-        d = _long_before(text, m.start(), short, s_start) if short is not None else None
+        loose = not _CITATION.match(text, head_end, inner_end)
+        d = (_long_before(text, m.start(), short, s_start, loose) if short is not None
+             else None)
         if d is None and (short is None or not is_valid_short(short)):
             if _is_aside(text, inner_start, inner_end) and not cued:
                 continue
@@ -231,6 +233,10 @@ def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
                 d = _short_before(text, m.start(), start, head_end)
         if d is not None:
             yield d
+
+
+#: The rest of a bracket that cites a source: "(OHID, 2025)", "(ONS 2023)".
+_CITATION = re.compile(r"[,;]?[ \t]*(?:1[89]|20)[0-9]{2}[a-z]?\b")
 
 
 def _is_list(text: str, head_end: int, end: int) -> bool:
@@ -300,8 +306,14 @@ def _is_aside(text: str, start: int, end: int) -> bool:
     return first in _ASIDE_OPENERS or first.isdigit()
 
 
-def _long_before(text: str, end: int, raw: str, short_start: int) -> AcronymDefinition | None:
-    """A long form ending just before ``end`` for short form ``raw`` (the classic case)."""
+def _long_before(text: str, end: int, raw: str, short_start: int, loose: bool = True
+                 ) -> AcronymDefinition | None:
+    """A long form ending just before ``end`` for short form ``raw`` (the classic case).
+
+    Without ``loose`` (a bracket citing a source, "(OHID, 2025)", whose short form names an
+    author more often than the words before it) neither letters from inside words nor a
+    last word that gives no letter are accepted.
+    """
     for variant in short_variants(raw):
         short = variant.letters
         window_start, window_end = _window_before(text, end, word_limit(short))
@@ -311,8 +323,8 @@ def _long_before(text: str, end: int, raw: str, short_start: int) -> AcronymDefi
         window = text[window_start:window_end]
         first = _irregular_start(short, window)
         if first < 0:
-            first = _best_start(match_chars(short), window, short, variant.demand)
-        if first < 0 and variant.demand == 0:
+            first = _best_start(match_chars(short), window, short, variant.demand, loose)
+        if first < 0 and variant.demand == 0 and loose:
             first = _start_before_head_noun(window, short)
         if first >= 0:
             begin = _with_locants(text, window_start, window_start + first)
@@ -350,15 +362,17 @@ def _start_before_head_noun(window: str, short: str) -> int:
 
     Tried only when nothing else fits, for short forms of three or more characters. The last
     word must be a plain word in small letters or with a capital, and the rest must align
-    very well on its own: all characters but one at word starts, three or more of them;
-    or a clipped word ("arcuate" for ARC), a whole word that begins with the short form.
+    very well on its own: all characters but one at word starts, three or more of them, and
+    no content word left out unless every character begins a word ("virus" in HBx's long
+    form); or a clipped word ("arcuate" for ARC), a whole word that begins with the short
+    form.
     """
     chars = match_chars(short)
     words = list(NONSPACE.finditer(window))
     if len(chars) < 3 or len(words) < 2 or not _is_head_noun(words[-1].group()):
         return -1
     rest = window[:words[-2].end()]
-    found = _best_alignment(chars, rest, short, 0)
+    found = _best_alignment(chars, rest, short, 0, True)
     if found is None:
         return -1
     start, alignment = found
@@ -366,6 +380,8 @@ def _start_before_head_noun(window: str, short: str) -> int:
         clipped = (start == words[-2].start()
                    and rest[start:].lower().startswith("".join(chars)))
         return start if clipped else -1
+    if alignment.unused_content_words and alignment.word_starts < len(chars):
+        return -1  # "obese as those in the least deprived areas (OHID, 2025)"
     return start if alignment.word_starts >= max(3, len(chars) - 1) else -1
 
 
@@ -383,13 +399,14 @@ _NOT_HEAD_NOUNS = word_set(
 )
 
 
-def _best_start(chars: Sequence[str], window: str, short: str, demand: int) -> int:
+def _best_start(chars: Sequence[str], window: str, short: str, demand: int, loose: bool
+                ) -> int:
     """Where in ``window`` the long form for ``short`` starts; -1 if nowhere acceptable."""
-    found = _best_alignment(chars, window, short, demand)
+    found = _best_alignment(chars, window, short, demand, loose)
     return -1 if found is None else found[0]
 
 
-def _best_alignment(chars: Sequence[str], window: str, short: str, demand: int
+def _best_alignment(chars: Sequence[str], window: str, short: str, demand: int, loose: bool
                     ) -> tuple[int, Alignment] | None:
     """Where in ``window`` the long form for ``short`` starts, and its alignment.
 
@@ -420,7 +437,7 @@ def _best_alignment(chars: Sequence[str], window: str, short: str, demand: int
                    and alignment.unused_content_words == 0)
         if alignment.used_prefix < added and not perfect:
             continue
-        if acceptable(alignment, long, short, demand):
+        if acceptable(alignment, long, short, demand, inside_letters=loose):
             rank = (alignment.word_starts, -alignment.unused_content_words, start)
             found[start] = alignment
             if best is None or rank > best:
