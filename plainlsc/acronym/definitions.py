@@ -42,7 +42,8 @@ for precision:
   Act's name is left out ("Mental Capacity Act 2005 (MCA)"), and a chemical name keeps its
   locants ("4',6-diamidino-2-phenylindole (DAPI)");
 * a bracket that lists examples ("(TCP, QUIC, etc.)") or opens onto code ("$(MAKE)") is
-  not a definition, and glossary lines ("SF: long form") use none of the looser readings;
+  not a definition; glossary lines ("SF: long form") and brackets citing a source ("(OHID,
+  2025)") use none of the looser readings (inside letters, a last word with no letter);
 * a one-word long form needs a short form of three or more characters or a capital-small pair
   ("Hb"), and is never a joined-up identifier; no long form holds code characters, dotted
   names, the short form itself, or starts with a joining word ("of", "and") or a sentence
