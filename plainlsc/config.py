@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from plainlsc.bounded import MAX_CONFIG_BYTES, read_bounded
 from plainlsc.errors import ConfigError, closest
 from plainlsc.findings import LEVELS
 
@@ -246,11 +247,7 @@ def _override(item: Any, where: str, line: int | None) -> tuple[tuple[str, ...],
 
 def load_config(path: Path) -> Config:
     """Read one configuration file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(str(path), None, "cannot read configuration: "
-                                           f"{exc.strerror or exc}") from None
+    raw = read_bounded(path, "configuration", MAX_CONFIG_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -289,10 +286,12 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a plainlsc table. One too large or unreadable counts
+    as having one, so that loading it says what is wrong rather than skipping it silently."""
     try:
-        return "[tool.plainlsc" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        return b"[tool.plainlsc" in read_bounded(path, "configuration", MAX_CONFIG_BYTES)
+    except ConfigError as exc:
+        return "larger than" in exc.reason
 
 
 def discover(start: Path, explicit: Path | None = None) -> Config:

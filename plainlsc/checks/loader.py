@@ -7,12 +7,14 @@ profile changes every threshold that depends on it. Errors name the file and lin
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from plainlsc.bounded import MAX_RULE_FILE_BYTES, read_bounded
 from plainlsc.checks.base import COMMON_KEYS, KINDS, SCOPES, RuleKind, RuleSpec, check_level
 from plainlsc.errors import ConfigError, closest
 
@@ -20,9 +22,14 @@ PROFILES_FILE = "profiles.yaml"
 
 
 class _LineDict(dict[str, Any]):
-    """A mapping that remembers the line it started on."""
+    """A mapping that remembers the line it started on, and the line of each key."""
 
     line = 0
+    key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        """The line where ``key`` is written, else where the mapping starts."""
+        return self.key_lines.get(key, self.line)
 
 
 _SAFE_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,6 +45,8 @@ class _Loader(_SAFE_BASE):  # type: ignore[misc,valid-type]
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     mapping = _LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value
+                         if isinstance(k, yaml.ScalarNode)}
     return mapping
 
 
@@ -45,22 +54,21 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; any problem becomes ``file:line: message``."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(str(path), None, "file not found") from None
-    except IsADirectoryError:
-        raise ConfigError(str(path), None, "is a folder, not a rule file") from None
-    except OSError as exc:
-        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    """Parse a YAML file safely; any problem becomes ``file:line: message``.
+
+    Read through :func:`~plainlsc.bounded.read_bounded` (a regular file, at most
+    :data:`~plainlsc.bounded.MAX_RULE_FILE_BYTES`), and checked for depth and alias expansion
+    before anything is built from it.
+    """
+    data = read_bounded(path, "rule file", MAX_RULE_FILE_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(str(path), data.count(b"\n", 0, exc.start) + 1,
-                          "cannot read: not UTF-8 text (save the file as UTF-8)") from None
+                          "cannot read rule file: not UTF-8 text (save the file as UTF-8)") \
+            from None
     try:
-        _check_depth(text, str(path))
+        _check_structure(text, str(path))
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -76,25 +84,68 @@ def load_yaml(path: Path) -> Any:
 #: file of 100,000 "[" would overflow the stack and kill the process (not an exception).
 MAX_DEPTH = 100
 
+#: What aliases (``*name``) may add to a file, counting one per value plus one per character
+#: of text: as much again as the largest rule file holds. Rule files need no aliases (the
+#: shipped ones have none) but a team may share a list between rules with an anchor; a
+#: "billion laughs" file of a few lines, whose aliases nest a value 10^9 times, is refused.
+MAX_ALIAS_EXPANSION = 1_000_000
 
-def _check_depth(text: str, path: str) -> None:
-    """Refuse YAML nested more than :data:`MAX_DEPTH` deep, before building anything.
+
+def _check_structure(text: str, path: str) -> None:
+    """Refuse YAML nested more than :data:`MAX_DEPTH` deep, or whose aliases expand to more
+    than :data:`MAX_ALIAS_EXPANSION`, before building anything.
 
     First a scan of the text itself, so that plainlsc's own message speaks before any YAML
     library's limit does (libyaml's differs between releases); then a walk over the parser's
-    events (the parser keeps its own stack, it does not recurse) for block nesting.
+    events (the parser keeps its own stack, it does not recurse, and an alias is one event
+    however much it stands for), which measures what each anchor stands for as it goes.
     """
     _check_flow_depth(text, path)
-    depth = 0
+    walk = _EventWalk(path)
     for event in yaml.parse(text, Loader=_SAFE_BASE):
+        walk.see(event)
+
+
+class _EventWalk:
+    """Depth and alias expansion, measured over a stream of YAML parser events.
+
+    Each open collection keeps a running size; an anchored value records its size when it
+    ends, and an alias adds that recorded size to its parent (and to the total expansion).
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.open: list[list[Any]] = []  # [anchor, size] of each collection still open
+        self.sizes: dict[str, int] = {}
+        self.expanded = 0
+
+    def see(self, event: Any) -> None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise ConfigError(path, mark.line + 1 if mark else None,
-                                  f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+            self.open.append([event.anchor, 1])
+            if len(self.open) > MAX_DEPTH:
+                self.fail(event, f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+            anchor, size = self.open.pop()
+            self.add(anchor, size)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.add(event.anchor, 1 + len(event.value))
+        elif isinstance(event, yaml.AliasEvent):
+            size = self.sizes.get(event.anchor or "", 1)
+            self.expanded += size
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                self.fail(event, f"invalid YAML: aliases (*{event.anchor}) expand to more "
+                                 f"than {MAX_ALIAS_EXPANSION:,} values and characters")
+            self.add(None, size)
+
+    def add(self, anchor: str | None, size: int) -> None:
+        if anchor:
+            self.sizes[anchor] = size
+        if self.open:
+            self.open[-1][1] += size
+
+    def fail(self, event: Any, message: str) -> None:
+        mark = event.start_mark
+        raise ConfigError(self.path, mark.line + 1 if mark else None, message)
 
 
 def _check_flow_depth(text: str, path: str) -> None:
@@ -151,13 +202,21 @@ def _scope(raw: Any, default: frozenset[str], path: str, line: int) -> frozenset
 
 
 _PROBES: tuple[Any, ...] = ("text", 1, 1.5)
+#: The widest a field may be padded, and the most digits it may show: a message is one line.
+MAX_FIELD_WIDTH = 200
+#: A standard format spec: ``[[fill]align][sign][z][#][0][width][grouping][.precision][type]``.
+_SPEC = re.compile(r"(?s)(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?"
+                   r"[bcdeEfFgGnosxX%]?")
 
 
-def check_template(template: str, key: str, rule_id: str, path: str, line: int) -> None:
-    """A message template may only fill in named fields (``{match}``, ``{suggestion}``).
+def check_template(template: str, key: str, rule_id: str, path: str, line: int,
+                   fields: frozenset[str] | None = None) -> None:
+    """A message template may only fill in the fields its kind gives (``{match}``,
+    ``{suggestion}``...), each at most :data:`MAX_FIELD_WIDTH` wide.
 
-    Positional fields, attribute or index look-ups (``{match.__class__}``) and broken braces
-    are refused when the rule is loaded, rather than failing on every document later.
+    Positional fields, attribute or index look-ups (``{match.__class__}``), unknown names,
+    broken braces and formats such as ``{count:>2000000000}`` (a 2 GB message) are refused
+    when the rule is loaded, rather than failing, or filling memory, on every document later.
     """
     where = f"rule {rule_id!r}: {key}"
     try:
@@ -171,14 +230,31 @@ def check_template(template: str, key: str, rule_id: str, path: str, line: int) 
         if not name.isidentifier():
             raise ConfigError(path, line, f"{where}: {{{name}}} is not a field name (use "
                                           "names such as {match} or {suggestion})")
+        if fields is not None and name not in fields:
+            raise ConfigError(path, line, f"{where}: this kind of rule has no field "
+                                          f"{{{name}}}{closest(name, fields)} (it fills in "
+                                          f"{', '.join('{' + f + '}' for f in sorted(fields))})")
         if conversion not in (None, "r", "s", "a"):
             raise ConfigError(path, line, f"{where}: unknown conversion !{conversion} in "
                                           f"{{{name}}}")
-        if spec and "{" in spec:
-            raise ConfigError(path, line, f"{where}: {{{name}:{spec}}} has a field inside "
-                                          "its format")
-        if spec and not any(_formats(probe, spec) for probe in _PROBES):
-            raise ConfigError(path, line, f"{where}: {{{name}:{spec}}} is not a valid format")
+        if spec:
+            _check_spec(spec, f"{where}: {{{name}:{spec}}}", path, line)
+
+
+def _check_spec(spec: str, where: str, path: str, line: int) -> None:
+    """A format spec must be one Python knows, and no wider than :data:`MAX_FIELD_WIDTH`."""
+    if "{" in spec:
+        raise ConfigError(path, line, f"{where} has a field inside its format")
+    shape = _SPEC.fullmatch(spec)
+    if shape is None:
+        raise ConfigError(path, line, f"{where} is not a valid format")
+    for number in (shape.group("width"), shape.group("precision")):
+        if number and (len(number) > 4 or int(number) > MAX_FIELD_WIDTH):
+            raise ConfigError(path, line, f"{where} is too wide (at most {MAX_FIELD_WIDTH} "
+                                          "characters)")
+    # Safe to try now: the spec is short and its width small.
+    if not any(_formats(probe, spec) for probe in _PROBES):
+        raise ConfigError(path, line, f"{where} is not a valid format")
 
 
 def _formats(value: Any, spec: str) -> bool:
@@ -217,7 +293,8 @@ def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
         raise ConfigError(path, line, f"rule {rule_id!r}: enabled must be true or false, not "
                                       f"{enabled!r}")
     message = _need_str(raw, "message", path, line, None)
-    check_template(message, "message", rule_id, path, line)
+    at = raw.line_of("message") if isinstance(raw, _LineDict) else line
+    check_template(message, "message", rule_id, path, at, kind_cls.fields | {"match"})
     return RuleSpec(
         id=rule_id, kind=kind_name,
         message=message,

@@ -19,6 +19,8 @@ class AcronymRule(RuleKind):
     or ``redefined`` (defined twice, differently). Known acronyms (NHS, GP) need no definition.
     """
 
+    fields = frozenset({"short", "expansion", "count", "long", "line", "other"})
+
     keys = {"report": Key(str, "what to report: " + ", ".join(REPORTS), required=True)}
     default_scope = frozenset({"all"})
 

@@ -40,6 +40,8 @@ def quoted_list(items: tuple[str, ...] | list[str]) -> str:
 class PhraseKind(RuleKind):
     """Shared machinery: terms from lists and ``tokens``, raw ``patterns``, guards."""
 
+    fields = frozenset({"suggestion", "try", "term", "note"})
+
     keys = {
         "wordlist": Key((str, list), "word list file(s) of terms and their alternatives"),
         "tokens": Key(list, "terms written in the rule itself", default=[]),
@@ -238,8 +240,12 @@ class Placeholder(PhraseKind):
         super().setup(options, resources)
         from dataclasses import replace
 
-        self.field_spec = replace(self.spec, message=str(self.option(options,
-                                                                     "template_message")))
+        from plainlsc.checks.loader import check_template
+
+        message = str(self.option(options, "template_message"))
+        check_template(message, "template_message", self.spec.id, self.spec.file,
+                       self.spec.line, frozenset({"match", "count"}))
+        self.field_spec = replace(self.spec, message=message)
         self.configured_template = resources.config.template
 
     def check(self, ctx: RunContext) -> None:

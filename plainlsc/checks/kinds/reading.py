@@ -21,6 +21,8 @@ class Readability(RuleKind):
     score and where the longest sentences are, since those are what a writer can change.
     """
 
+    fields = frozenset({"age", "max", "words", "lines"})
+
     keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
                        required=True),
             "min_words": Key(int, "documents with fewer words are not judged", default=100)}
@@ -54,6 +56,8 @@ class HardSentence(RuleKind):
     Sentences longer than ``skip_longer_than`` words are left to ``sentence-length``, so one
     sentence is not reported twice for the same fault.
     """
+
+    fields = frozenset({"grade", "age", "count"})
 
     keys = {"grade": Key((int, float), "the Flesch-Kincaid grade above which a sentence is "
                          "hard", required=True),
