@@ -96,6 +96,38 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def rule_option_line(path: Path | None, rule_id: str, key: str | None = None) -> int | None:
+    """The line of a configuration file that sets ``key`` for rule ``rule_id``, else the line
+    of that rule's table (``[rules.X]``, ``[tool.plainlsc.rules.X]``, ``X = {...}`` under
+    ``[rules]``, ``rules.X.key = ...``); None if the file does not say it plainly.
+
+    tomllib gives no lines, and rule options are checked when the rules are built, after the
+    file was read; the text is scanned again (only when there is an error to report).
+    """
+    if path is None:
+        return None
+    try:
+        lines = read_bounded(path, "configuration", MAX_CONFIG_BYTES).decode(
+            "utf-8-sig", errors="replace").splitlines()
+    except ConfigError:
+        return None
+    rule = rf"""(?:{re.escape(rule_id)}|"{re.escape(rule_id)}"|'{re.escape(rule_id)}')"""
+    header = re.compile(rf"^\s*\[\s*(?:[\w.\"'-]+\.)?rules\s*\.\s*{rule}\s*\]")
+    said = re.compile(rf"(?:^|[\s.{{,])(?:rules\s*\.\s*)?{rule}\s*(?:\.|=)")
+    setting = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""") if key else None
+    for number, line in enumerate(lines, start=1):
+        if header.match(line):
+            for offset, inner in enumerate(lines[number:], start=number + 1):
+                if inner.lstrip().startswith("["):
+                    break
+                if setting and setting.match(inner):
+                    return offset
+            return number
+        if said.search(line):
+            return number
+    return None
+
+
 def parse_size(value: Any, path: str, line: int | None) -> int:
     """``20MB``, ``500k`` or a number of bytes (more than none)."""
     if isinstance(value, bool):

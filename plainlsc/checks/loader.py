@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -277,7 +278,8 @@ def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
         raise ConfigError(path, line, f"rule {rule_id!r}: unknown kind {kind_name!r}"
                                       f"{closest(kind_name, set(KINDS))}")
     options = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
-    check_options(kind_cls, options, rule_id, path, line)
+    check_options(kind_cls, options, rule_id, path,
+                  raw.line_of if isinstance(raw, _LineDict) else line)
     link = raw.get("link") or raw.get("source") or ""
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict):
@@ -311,13 +313,21 @@ def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
 
 
 def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: str,
-                   path: str, line: int) -> None:
+                  path: str, line: int | Callable[[str], int | None],
+                  partial: bool = False) -> None:
+    """Check a rule's own keys against those its kind declares.
+
+    ``line`` is a line number, or a function giving the line where a key is written.
+    ``partial`` options change a rule that has the rest (a configuration's ``[rules.X]``
+    table): a key the kind requires need not be among them.
+    """
     allowed = kind_cls.keys
     for key, value in options.items():
+        at = line(key) if callable(line) else line
         if key not in allowed:
             hint = closest(key, set(allowed) | COMMON_KEYS)
-            raise ConfigError(path, line, f"rule {rule_id!r}: unknown key {key!r} for kind "
-                                          f"{kind_cls.name!r}{hint}")
+            raise ConfigError(path, at, f"rule {rule_id!r}: unknown key {key!r} for kind "
+                                        f"{kind_cls.name!r}{hint}")
         expected = allowed[key].type
         wanted = expected if isinstance(expected, tuple) else (expected,)
         if isinstance(value, bool) and bool not in wanted:
@@ -326,12 +336,43 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
             ok = (isinstance(value, str) and value.startswith("$")) or isinstance(value,
                                                                                   expected)
         if not ok:
-            raise ConfigError(path, line, f"rule {rule_id!r}: {key!r} must be "
-                                          f"{allowed[key].type_name}")
+            raise ConfigError(path, at, f"rule {rule_id!r}: {key!r} must be "
+                                        f"{allowed[key].type_name}")
+        problem = _item_problem(value)
+        if problem:
+            raise ConfigError(path, at, f"rule {rule_id!r}: {key!r} {problem}")
     for key, spec in allowed.items():
-        if spec.required and key not in options:
-            raise ConfigError(path, line, f"rule {rule_id!r}: kind {kind_cls.name!r} needs "
-                                          f"the key {key!r}")
+        if spec.required and key not in options and not partial:
+            raise ConfigError(path, line(key) if callable(line) else line,
+                              f"rule {rule_id!r}: kind {kind_cls.name!r} needs the key {key!r}")
+
+
+def _item_problem(value: Any) -> str | None:
+    """What is wrong with the items of a list or table option, or None.
+
+    Every list a kind reads holds terms, patterns or file names, and every table maps a term
+    to its alternatives: text, none of it empty. A number or an empty term would otherwise
+    fail deep inside a kind ("internal error") or match everywhere.
+    """
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, bool):  # YAML 1.1 reads a bare no, yes, on, off as true/false
+                return (f"must be a list of texts, not {item!r} (put quotes around words such "
+                        "as 'no', 'yes', 'on' and 'off')")
+            if not isinstance(item, str):
+                return f"must be a list of texts, not {item!r}"
+            if not item.strip():
+                return "has an empty text in its list"
+    elif isinstance(value, dict):
+        for term, alternatives in value.items():
+            listed = alternatives if isinstance(alternatives, list) else [alternatives]
+            if not str(term).strip():
+                return "has an empty term"
+            if not all(isinstance(a, str) and a.strip() for a in listed):
+                return f"maps {str(term)!r} to {alternatives!r}: give a text or a list of texts"
+    elif isinstance(value, str) and not value.strip():
+        return "is empty"
+    return None
 
 
 def rules_in_file(path: Path) -> list[RuleSpec]:

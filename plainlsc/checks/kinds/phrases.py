@@ -18,6 +18,7 @@ from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_sta
 from plainlsc.checks.inflect import term_forms
 from plainlsc.checks.templates import is_template
 from plainlsc.checks.wordlists import Entry
+from plainlsc.errors import ConfigError
 from plainlsc.model import Block
 from plainlsc.text.patterns import compile_pattern, literal_alternation
 
@@ -209,9 +210,14 @@ class Substitution(PhraseKind):
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         super().setup(options, resources)
-        missing = [e.term for e in self.entries.values() if not e.alternatives]
+        missing = [e for e in self.entries.values() if not e.alternatives]
+        if missing and missing[0].file:  # a line of a word list: that line is at fault
+            raise ConfigError(missing[0].file, missing[0].line, f"rule {self.spec.id!r} needs "
+                              f"alternatives (term<TAB>alternative); none for "
+                              f"{missing[0].term!r}")
         if missing:
-            raise self.spec.error(f"substitution needs alternatives; none for {missing[0]!r}")
+            raise self.spec.error(f"substitution needs alternatives; none for "
+                                  f"{missing[0].term!r}")
 
 
 @kind("existence")
