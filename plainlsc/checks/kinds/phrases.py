@@ -21,6 +21,7 @@ from plainlsc.checks.wordlists import Entry
 from plainlsc.errors import ConfigError
 from plainlsc.model import Block
 from plainlsc.text.patterns import compile_pattern, literal_alternation
+from plainlsc.text.terms import AUTOMATON_FROM, TermMatcher
 
 _SPACE = re.compile(r"\s+")
 #: A raw match: block index, start and end in the block's text, the word-list entry.
@@ -73,8 +74,12 @@ class PhraseKind(RuleKind):
             for form in forms:
                 self.entries.setdefault(normalise(form), entry)
         ignorecase = bool(self.option(options, "ignorecase"))
-        self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
-                                       longest=True) if self.entries else None
+        self.literal: Any = None
+        if len(self.entries) >= AUTOMATON_FROM:  # a team's long list: one RE2 is too large
+            self.literal = TermMatcher(self.entries, ignorecase)
+        elif self.entries:
+            self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
+                                           longest=True)
         patterns = [str(p) for p in self.option(options, "patterns")]
         for pattern in patterns:
             compile_pattern(pattern, ignorecase, where)  # report the bad one by itself
@@ -112,7 +117,9 @@ class PhraseKind(RuleKind):
         for regex in (self.literal, self.pattern):
             if regex is None:
                 continue
-            for m in text.finditer(regex):
+            found_in = regex.finditer(text.text) if isinstance(regex, TermMatcher) else \
+                text.finditer(regex)
+            for m in found_in:
                 where = text.locate(m.start(), m.end()) if m.end() > m.start() else None
                 if where is not None:
                     entry = self.entries.get(normalise(m.group())) if regex is self.literal \
