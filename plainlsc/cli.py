@@ -145,10 +145,23 @@ def _check_option_names(cfg: Any, profile: str | None, select: tuple[str, ...],
 
 
 def _console(stream: Any = None) -> Any:
+    """A rich console for standard output (or ``stream``). At a terminal it takes the
+    terminal's width; piped, lines are not wrapped unless ``COLUMNS`` asks for a width."""
     from rich.console import Console
 
-    return Console(file=stream or sys.stdout, highlight=False,
-                   width=None if sys.stdout.isatty() else 10_000)
+    if stream is not None:
+        return Console(file=stream, highlight=False, width=10_000, color_system=None)
+    return Console(file=sys.stdout, highlight=False,
+                   width=None if sys.stdout.isatty() else _columns() or 10_000)
+
+
+def _columns() -> int | None:
+    """The width ``COLUMNS`` sets, if it is a sensible number."""
+    try:
+        width = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
+    return width if width >= 20 else None
 
 
 @app.command()
@@ -162,6 +175,9 @@ def check(
     config: ConfigOpt = None,
     fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="The lowest level that "
                        "makes the exit code 1 (default: warning).")] = None,
+    min_level: Annotated[Optional[Level], typer.Option("--min-level", help="Show only "
+                         "findings at this level or above, in every format (the exit code "
+                         "still follows --fail-on).")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule "
                       "ids (comma-separated or repeated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule "
@@ -169,16 +185,41 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes "
                     "(default: one per core when there are many files).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the totals.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes first, as "
+                   "plainlsc fix does, then show what is left.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Only the number of "
+                          "findings per rule, one line each.")] = False,
+    show_source: Annotated[bool, typer.Option("--show-source", help="Show the source line "
+                           "under each finding, with the match marked.")] = False,
+    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", help="Write "
+                           "the output to this file instead of standard output.")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are "
+                         "findings (2 still means a file could not be read).")] = False,
 ) -> None:
     """Check documents and show what to fix."""
     from plainlsc.checks.engine import ruleset_for
 
+    if output_file is not None:
+        problem = output_problem(output_file, paths)
+        if problem:
+            fail(f"--output-file {output_file}: {problem}")
     cfg = _config(config, profile, paths, select, ignore, fail_on)
+    if fix:
+        from plainlsc.fixes.command import run_fix
+
+        if "-" in paths or format is not OutFormat.text:
+            fail("--fix works on files, with the text output")
+        raise typer.Exit(run_fix(paths, cfg, False, None, "plainlsc", _console(),
+                                 output_problem))
     ruleset = ruleset_for(cfg)  # fail early, once, on a broken rule file or setting
     n_jobs = jobs if jobs is not None else _default_jobs(paths)
     report = _run_with_progress(paths, cfg, format_in, n_jobs)
-    _emit(report, format, ruleset, quiet)
-    raise typer.Exit(report.exit_code(cfg.fail_on))
+    code = report.exit_code(cfg.fail_on)  # before --min-level: it only filters the display
+    shown = report.at_least(min_level.value) if min_level is not None else report
+    view = {"quiet": quiet, "statistics": statistics, "show_source": show_source,
+            "hidden": len(report.findings) - len(shown.findings)}
+    _emit(shown, format, ruleset, view, output_file)
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
 def _run_with_progress(paths: list[str], cfg: Any, format_in: str | None, jobs: int) -> Any:
@@ -207,21 +248,41 @@ def _default_jobs(paths: list[str]) -> int:
     return min(os.cpu_count() or 1, 8) if len(files) > 8 else 1
 
 
-def _emit(report: Any, format: OutFormat, ruleset: Any, quiet: bool) -> None:
-    """Print the report in the chosen format, then one stderr line per unreadable file."""
+def _emit(report: Any, format: OutFormat, ruleset: Any, view: dict[str, Any],
+          output_file: Path | None) -> None:
+    """Print the report in the chosen format (or write it to ``output_file``, in one step),
+    then one stderr line per unreadable file and per problem with a document's comments."""
+    import io
+
+    stream = io.StringIO() if output_file is not None else None
     if format is OutFormat.text:
         from plainlsc.output.text import render_text
 
         settings = ruleset.settings
         target = (int(settings.get("reading_age_min", 9)),
                   int(settings.get("reading_age_max", 11)))
-        render_text(report, _console(), target, ruleset.profile, quiet)
+        render_text(report, _console(stream), target, ruleset.profile, **view)
     else:
-        _machine_output(report, format, ruleset)
+        _machine_output(report, format, ruleset, stream or sys.stdout)
+    if stream is not None and output_file is not None:
+        from plainlsc.atomic import write_atomic
+
+        try:
+            write_atomic(output_file, stream.getvalue(), newline="")
+        except OSError as exc:
+            fail(f"--output-file {output_file}: {(exc.strerror or str(exc)).lower()}")
+    say_notes(report)
     say_unreadable(report)
 
 
-def _machine_output(report: Any, format: OutFormat, ruleset: Any) -> None:
+def say_notes(report: Any) -> None:
+    """One stderr warning for each problem with a document's own plainlsc comments."""
+    for file in report.files:
+        for note in file.notes:
+            say(f"warning: {file.path}: {note}")
+
+
+def _machine_output(report: Any, format: OutFormat, ruleset: Any, out: Any) -> None:
     """Write JSON, SARIF or GitHub annotations to standard output, ending with a newline.
 
     JSON and SARIF are written as they are made: a large site's findings never exist as one
@@ -230,16 +291,17 @@ def _machine_output(report: Any, format: OutFormat, ruleset: Any) -> None:
     if format is OutFormat.json:
         from plainlsc.output.json_format import write_report_json
 
-        write_report_json(report, sys.stdout, indent=2 if sys.stdout.isatty() else None)
+        write_report_json(report, out, indent=2 if out is sys.stdout and sys.stdout.isatty()
+                          else None)
     elif format is OutFormat.sarif:
         from plainlsc.output.sarif import write_sarif
 
-        write_sarif(report, sys.stdout, ruleset)
+        write_sarif(report, out, ruleset)
     else:
         from plainlsc.output.github import render_github
 
-        out = render_github(report)
-        sys.stdout.write(out + ("\n" if out and not out.endswith("\n") else ""))
+        text = render_github(report)
+        out.write(text + ("\n" if text and not text.endswith("\n") else ""))
 
 
 @app.command()
@@ -341,6 +403,7 @@ def report(
     cfg = _config(config, profile, paths)
     ruleset = ruleset_for(cfg)
     result = check_paths(paths, cfg, format_in)
+    say_notes(result)
     say_unreadable(result)
     if len(result.errors) == len(result.files):
         fail(f"nothing could be read, so {output} was not written")
@@ -348,6 +411,68 @@ def report(
     typer.echo(f"Wrote {output} ({plural(len(result.findings), 'finding')} in "
                f"{plural(len(result.files), 'file')}).")
     raise typer.Exit(2 if result.errors else 0)
+
+
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule "
+                      "ids (comma-separated or repeated).")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule ids.")]
+AuthorOpt = Annotated[str, typer.Option("--author", help="The name Word shows on the comments "
+                      "and tracked changes.")]
+
+
+@app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to fix (.txt, .md, .html "
+                                               "in place; .docx as a copy).")],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and write "
+                    "nothing (exit code 1 if anything would change).")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="For one .docx: "
+                      "the copy to write (default: NAME.fixed.docx).")] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    author: AuthorOpt = "plainlsc",
+) -> None:
+    """Apply the safe fixes (repeated words, wordy phrases with one plain equivalent...).
+
+    Text, Markdown and HTML files are rewritten in place, atomically, keeping their encoding
+    and line endings; then they are checked again and what is left is shown. A Word file is
+    never changed: a copy gets the fixes as tracked changes to accept or reject in Word.
+    """
+    from plainlsc.fixes.command import run_fix
+
+    if "-" in paths:
+        fail("fix works on files, not standard input")
+    cfg = _config(config, profile, paths, select, ignore)
+    raise typer.Exit(run_fix(paths, cfg, diff, output, author, _console(), output_problem))
+
+
+@app.command()
+def annotate(
+    path: Annotated[Path, typer.Argument(help="The Word document (.docx) to annotate.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The copy to write "
+                      "(default: NAME.plainlsc.docx).")] = None,
+    author: AuthorOpt = "plainlsc",
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    min_level: Annotated[Level, typer.Option("--min-level", help="Leave out findings below "
+                         "this level.")] = Level.suggestion,
+    with_fixes: Annotated[bool, typer.Option("--fix", help="Also put the safe fixes in as "
+                          "tracked changes.")] = False,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write a copy of a Word document with one comment per finding, on the finding's words."""
+    from plainlsc.word.command import run_annotate
+
+    cfg = _config(config, profile, [str(path)], select, ignore)
+    target = output or path.with_name(f"{path.stem}.plainlsc.docx")
+    problem = output_problem(target, [str(path)])
+    if problem:
+        fail(f"-o {target}: {problem}")
+    message = run_annotate(path, target, cfg, author, min_level.value, with_fixes)
+    typer.echo(message)
 
 
 def output_problem(output: Path, inputs: list[str], force: bool = False) -> str | None:

@@ -6,7 +6,7 @@ gives the version-1 JSON schema other tools depend on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,12 +28,19 @@ class Fix:
     """A rewrite that needs no judgement: ``source[start:end]`` becomes ``replacement``.
 
     Offsets are into the same source text as the finding's, so a fixer, an editor's quick fix
-    and a Word tracked change all apply the same edit.
+    and a Word tracked change all apply the same edit. ``safe`` is False for a rewrite that
+    is only offered (a rule with ``fix: suggest``): ``plainlsc fix`` never applies it.
     """
 
     start: int
     end: int
     replacement: str
+    safe: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fix as in the JSON output (an optional key of a finding)."""
+        return {"start": self.start, "end": self.end, "replacement": self.replacement,
+                "safe": self.safe}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +59,14 @@ class Finding:
     start: int = 0
     end: int = 0
     fix: Fix | None = None
+    #: About the whole document (reading age, average sentence length), not the text at its
+    #: place: a review shows it with the scores, not among the lines. Not in the JSON.
+    document: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as in the JSON output (schema version 1)."""
-        return {
+        """The finding as in the JSON output (schema version 1); ``fix`` only when it has
+        one, so the schema stays version 1 for every reader that does not know it."""
+        out: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "line": self.line,
@@ -66,6 +77,9 @@ class Finding:
             "message": self.message,
             "suggestions": list(self.suggestions),
         }
+        if self.fix is not None:
+            out["fix"] = self.fix.to_dict()
+        return out
 
 
 @dataclass(slots=True)
@@ -85,6 +99,9 @@ class FileReport:
     error: str | None = None
     source: str | None = field(default=None, repr=False)
     sentences: list[SentenceScore] = field(default_factory=list, repr=False)
+    #: Problems with the document's own plainlsc comments (a rule id that names no rule),
+    #: as "line N: ..." sentences; ``check`` writes them to stderr. Not in the JSON.
+    notes: list[str] = field(default_factory=list, repr=False)
 
     def __repr__(self) -> str:
         if self.error is not None:
@@ -160,6 +177,14 @@ class Report:
             "files": [f.to_dict() for f in self.files],
             "summary": self.summary(),
         }
+
+    def at_least(self, level: str) -> Report:
+        """The report with only findings at ``level`` or above (``--min-level``): what is
+        shown, in every format; the exit code is worked out on the whole report first."""
+        rank = level_rank(level)
+        return Report([replace(f, findings=[x for x in f.findings
+                                            if level_rank(x.severity) >= rank])
+                       for f in self.files])
 
     def exit_code(self, fail_on: str = "warning") -> int:
         """0 clean, 1 a finding at or above ``fail_on``, 2 a file could not be read."""

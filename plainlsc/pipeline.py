@@ -50,7 +50,7 @@ def analyse(doc: Document, config: Config) -> FileReport:
     findings = ruleset.run(doc, cache)
     acronyms = acronym_entries(doc, config, cache)
     return FileReport(doc.path, doc.format, scores, findings, acronyms, source=doc.source,
-                      sentences=grade_sentences(doc))
+                      sentences=grade_sentences(doc), notes=ruleset.unknown_names(doc))
 
 
 def check_text(text: str, format: str = "text", config: Config | None = None,

@@ -58,8 +58,10 @@ def test_json_schema_and_positions(letter: Path, capsys: pytest.CaptureFixture[s
         assert isinstance(file["scores"][key], (int, float)), key
     lines = LETTER.splitlines()
     for f in file["findings"]:
-        assert set(f) == {"rule", "severity", "line", "column", "end_line", "end_column",
-                          "match", "message", "suggestions"}
+        assert set(f) - {"fix"} == {"rule", "severity", "line", "column", "end_line",
+                                    "end_column", "match", "message", "suggestions"}
+        if "fix" in f:  # optional: only a finding with a rewrite has it
+            assert set(f["fix"]) == {"start", "end", "replacement", "safe"}
         if f["line"] == f["end_line"]:
             assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["match"]
     repeated = [f for f in file["findings"] if f["rule"] == "repeated-word"]

@@ -15,6 +15,7 @@ plainlsc downloads nothing at run time.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -262,4 +263,94 @@ def test_commit_with_a_placeholder_is_refused(content: Content) -> None:
     out = accepted.stdout + accepted.stderr
     assert accepted.returncode == 0, out
     assert "plainlsc (plain English)" in out and "Passed" in out, out
+    assert content.commits() == before + 1
+
+
+# The README's snippet, as a team would paste it -------------------------------------------
+
+README = ROOT / "README.md"
+# Only warnings: "utilise" has a plainer word, and nothing is an error.
+WARNINGS_DOC = """# Your flu vaccine
+
+We will utilise the surgery on Saturday mornings for flu vaccines. It takes a few minutes.
+
+Call us if you need to change the day.
+"""
+
+
+def _readme_snippet() -> tuple[str, str]:
+    """(the README's ``.pre-commit-config.yaml``, its line that raises the bar)."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Pre-commit"):]
+    section = section[:section.index("\n## ", 1)]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    raise_bar = next(line for line in blocks[1].splitlines() if "--fail-on, warning" in line)
+    return blocks[0], raise_bar.split("#")[0].rstrip()
+
+
+@pytest.fixture(scope="module")
+def from_readme(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+                ) -> Iterator[tuple[Content, str]]:
+    """A documents repository set up from the README's snippet, with ``repo:`` pointed at a
+    local clone of this checkout (the README names the published repository)."""
+    if subprocess.run(["git", "rev-parse", "--git-dir"], cwd=ROOT, env=env,
+                      capture_output=True).returncode != 0:
+        pytest.skip("not a git checkout: the README's rev cannot be looked up")
+    config, raise_bar = _readme_snippet()
+    rev = re.search(r"^\s*rev:\s*(\S+)", config, re.M)
+    assert rev, config
+    found = subprocess.run(["git", "cat-file", "-e", f"{rev.group(1)}:.pre-commit-hooks.yaml"],
+                           cwd=ROOT, env=env, capture_output=True)
+    assert found.returncode == 0, (f"README's rev {rev.group(1)} is not a commit of this "
+                                   "repository with a .pre-commit-hooks.yaml")
+    scratch = tmp_path_factory.mktemp("readme-hook")
+    clone = scratch / "plainlsc-clone"
+    git("clone", "-q", "--no-hardlinks", str(ROOT), str(clone), cwd=scratch, env=env)
+    path = scratch / "documents"
+    path.mkdir()
+    git("init", "-q", cwd=path, env=env)
+    git("config", "commit.gpgsign", "false", cwd=path, env=env)
+    local = re.sub(r"(?m)^(\s*- repo:\s*)\S+", lambda m: m.group(1) + str(clone), config)
+    (path / ".pre-commit-config.yaml").write_text(local, encoding="utf-8")
+    git("add", ".pre-commit-config.yaml", cwd=path, env=env)
+    for args in (["install-hooks"], ["install"]):
+        done = subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=path, env=env,
+                              capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
+        assert done.returncode == 0, done.stdout + done.stderr
+    yield Content(path, env, 0.0), raise_bar
+
+
+def test_readme_hook_blocks_errors_and_lets_warnings_through(
+        from_readme: tuple[Content, str]) -> None:
+    content, raise_bar = from_readme
+    before = content.commits()
+    content.write("letters/invite.md", PLACEHOLDER_DOC)
+    content.run("git", "add", "letters/invite.md")
+    refused = content.run("git", "commit", "-m", "Add the invitation")
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0, out
+    assert "[INSERT ROLE]" in out and "placeholder" in out, out
+    assert content.commits() == before
+
+    content.write("letters/invite.md", WARNINGS_DOC)
+    content.run("git", "add", "letters/invite.md")
+    accepted = content.run("git", "commit", "-m", "Add the invitation")
+    out = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, out
+    assert "Passed" in out and "utilise" in out, out  # the warning is shown, not blocking
+    assert content.commits() == before + 1
+
+    # The README's way to raise the bar: the same warnings now block.
+    config = content.path / ".pre-commit-config.yaml"
+    text = config.read_text(encoding="utf-8")
+    indent = re.match(r"\s*", raise_bar).group(0)  # type: ignore[union-attr]
+    hook_line = next(line for line in text.splitlines() if "- id: plainlsc" in line)
+    assert len(indent) > len(hook_line) - len(hook_line.lstrip()), raise_bar
+    config.write_text(text.replace(hook_line, f"{hook_line}\n{raise_bar}"), encoding="utf-8")
+    content.write("letters/invite.md", WARNINGS_DOC + "\nWe will utilise the hall too.\n")
+    content.run("git", "add", "-A")
+    refused = content.run("git", "commit", "-m", "More")
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0, out
+    assert "utilise" in out, out
     assert content.commits() == before + 1

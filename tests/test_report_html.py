@@ -1,17 +1,23 @@
-"""The HTML report: one self-contained page with every finding highlighted where it is.
+"""The HTML report: one self-contained page, a review with every finding highlighted where it is.
 
-Most tests read the page with the standard library's HTML parser. One test opens it in a real
-headless Chromium (``--dump-dom``: no driver needed; the page's script runs first) and checks
-the highlights the browser built; it is skipped only when no Chromium binary is installed.
+Most tests read the page with the standard library's HTML parser. The browser tests open it in
+a real headless Chromium (``--dump-dom`` and ``--screenshot``: no driver needed; the page's
+script runs first). To measure the laid-out page, a copy of it gets one extra inline script
+that writes what it measured into the DOM. They are skipped only when no Chromium binary is
+installed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import defaultdict
+from dataclasses import replace
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -25,10 +31,14 @@ from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
 from plainlsc.output.report_html import (
     CSP,
+    LINES,
+    PALETTE,
+    SHADES,
     highlight,
+    look_of,
     reading_age_sentence,
     render_report,
-    rule_colours,
+    rule_looks,
     write_report,
 )
 
@@ -114,7 +124,8 @@ class Marks(HTMLParser):
         """Fragments of each finding, in page order."""
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for mark in self.marks:
-            out[mark["data-finding"]].append(mark)
+            if "data-finding" in mark:
+                out[mark["data-finding"]].append(mark)
         return out
 
 
@@ -167,10 +178,14 @@ def nl(text: str) -> str:
 
 
 def assert_highlights_match(page_marks: Marks, file_index: int, findings: list[Finding]) -> None:
-    """Each finding's highlight fragments, joined, are exactly its match, with its details."""
+    """Each finding's highlight fragments, joined, are exactly its match, with its details;
+    findings about the whole document are not highlighted (they are shown with the scores)."""
     fragments = page_marks.by_finding()
     for key, finding in enumerate(findings):
         parts = fragments.get(f"{file_index}-{key}")
+        if finding.document:
+            assert parts is None, f"document-wide {finding.rule} is highlighted"
+            continue
         assert parts, f"finding {key} ({finding.rule} {finding.match!r}) is not highlighted"
         assert "".join("".join(p["text"]) for p in parts) == nl(finding.match), finding
         assert [int(p["data-part"]) for p in parts] == list(range(len(parts)))
@@ -181,8 +196,9 @@ def assert_highlights_match(page_marks: Marks, file_index: int, findings: list[F
             assert part["data-line"] == str(finding.line)
             assert part["data-column"] == str(finding.column)
             assert part["title"] == finding.message
-            assert part["tabindex"] == "0"
-    assert len(fragments) == len(findings)
+            # One keyboard stop per finding: its first fragment.
+            assert part["tabindex"] == ("0" if part["data-part"] == "0" else "-1")
+    assert len(fragments) == sum(1 for f in findings if not f.document)
 
 
 def finding(source: str, rule: str, needle: str, end_needle: str | None = None,
@@ -264,13 +280,22 @@ def test_legend_and_findings_list(built: SimpleNamespace) -> None:
     for key, f in enumerate(findings):
         item, attrs = text_of(built.page, f"item-0-{key}")
         assert attrs is not None and attrs["data-rule"] == f.rule
-        assert item.startswith(f"{f.line}:{f.column} {f.severity} {f.rule}")
+        if not f.document:
+            assert item.startswith(f"{f.line}:{f.column} ")
+        # Each suggestion printed once: the list adds only what the message does not give.
+        flagged = f'"{f.match}"'  # the words flagged are not advice
         for suggestion in f.suggestions:
-            assert suggestion in item
+            word = rf"(?<!\w){re.escape(suggestion)}(?!\w)"
+            given = len(re.findall(word, f.message.replace(flagged, "")))
+            assert len(re.findall(word, item.replace(flagged, ""))) == max(given, 1), item
     counts = {rule: sum(1 for f in findings if f.rule == rule) for rule in EXPECTED_RULES}
     for rule, n in counts.items():
-        assert f'data-rule="{rule}" title=' in built.page  # its legend entry
-        assert f"<span>{rule}</span> <span class=\"count\">({n})</span>" in built.page
+        legend = re.search(r'<button type="button" class="toggle k\d+" data-rule="'
+                           + re.escape(rule) + r'" aria-pressed="true"[^>]*>.*?</button>',
+                           built.page)
+        assert legend, f"no legend entry for {rule}"
+        assert f'<span class="name">{rule}</span> <span class="count">({n})</span>' \
+            in legend.group(0)
 
 
 def test_scores_in_plain_words(built: SimpleNamespace) -> None:
@@ -278,7 +303,8 @@ def test_scores_in_plain_words(built: SimpleNamespace) -> None:
     page = " ".join(built.page.split())
     assert (f"Readers need a reading age of about {round(scores.reading_age)} to follow this. "
             "The NHS aims for 9 to 11.") in page
-    assert f"{scores.flesch_reading_ease:.0f}" in page
+    assert f"<dd>{scores.flesch_reading_ease:.0f} " in page
+    assert f"<dd>{scores.flesch_kincaid_grade:.2f} " in page
     assert "Less reliable under 30 sentences." in page  # the letter is short
     assert f"<dd>{scores.words:,} " in page and f"<dd>{scores.sentences:,} " in page
     for word in scores.hard_words:
@@ -317,6 +343,20 @@ def test_escaping_through_the_pipeline(tmp_path: Path) -> None:
     assert parsed.tags["b"] == 0
     body, _ = text_of(page, "doc-0")
     assert body == " ".join(HOSTILE.split())  # the reader sees the text exactly as written
+
+
+def test_each_suggestion_is_printed_once() -> None:
+    source = "A number of patients will be contacted in due course.\n"
+    given = finding(source, "wordy-phrase", "A number of",
+                    message='"A number of": say "some" or "several" or (give the number)')
+    given = replace(given, suggestions=("some", "several", "(give the number)"))
+    extra = finding(source, "wordy-phrase", "in due course", message='"in due course": cut it')
+    extra = replace(extra, suggestions=("soon", "later"))
+    page = render_report(hand_report(source, [given, extra]), RULESET)
+    first, _ = text_of(page, "item-0-0")
+    assert "Try" not in first and first.count("(give the number)") == 1
+    second, _ = text_of(page, "item-0-1")  # near miss: not in the message, so offered once
+    assert second.endswith("Try: “soon”, “later”.")
 
 
 def test_escaping_messages_and_rule_ids() -> None:
@@ -417,12 +457,22 @@ def test_reading_age_sentence(profile: str, target: tuple[int, int], expected: s
     assert reading_age_sentence(13.6, target, profile) == expected
 
 
-def test_rule_colours_are_stable_and_distinct() -> None:
-    rules = [f"rule-{i}" for i in range(12)]
-    colours = rule_colours(rules)
-    assert sorted(colours.values()) == list(range(12))
-    assert rule_colours(reversed(rules)) == colours
-    assert rule_colours(["plain-words"]) == rule_colours(["plain-words"])
+def test_rule_looks_put_the_important_rules_first() -> None:
+    source = "Please call [NAME] to facilitate a facilitated review.\n"
+    findings = [finding(source, "plain-words", "facilitate", severity="warning"),
+                finding(source, "plain-words", "facilitated", severity="warning"),
+                finding(source, "placeholder", "[NAME]", severity="error"),
+                finding(source, "passive-voice", "a facilitated", severity="suggestion")]
+    looks = rule_looks(findings)
+    assert looks == {"placeholder": 0, "plain-words": 1, "passive-voice": 2}
+    assert rule_looks(reversed(findings)) == looks
+    # Rules that mark whole sentences come after those that underline words.
+    assert rule_looks(findings, {"passive-voice", "plain-words"}) == {
+        "plain-words": 0, "passive-voice": 1, "placeholder": 2}
+    # Up to 24 rules on one page never share a look: 8 inks, then dashed, then dotted.
+    many = {look_of(n) for n in range(len(PALETTE) * len(LINES))}
+    assert len(many) == len(PALETTE) * len(LINES)
+    assert look_of(0) == (PALETTE[0], "solid") and look_of(len(PALETTE)) == (PALETTE[0], "dashed")
 
 
 def test_unreadable_file_is_noted(tmp_path: Path) -> None:
@@ -438,7 +488,7 @@ def test_unreadable_file_is_noted(tmp_path: Path) -> None:
 def test_no_findings_and_no_prose() -> None:
     report = Report([FileReport("blank.txt", "text", None, [], [], source="")])
     page = render_report(report, RULESET)
-    assert "No problems found." in page
+    assert "No problems found." in page and "Nothing urgent" in page
     parse(page)
 
 
@@ -532,3 +582,470 @@ def test_hardest_sentences_are_graded_as_the_hard_sentence_rule_grades_them() ->
     [hardest] = rank_sentences(file.sentences, min_words=8)
     assert hardest.line == finding.line == 1
     assert f"reading age of about {hardest.reading_age};" in finding.message
+
+
+# --------------------------------------------------------------------------------------------
+# The review: a realistic partnership letter with the faults such letters have
+
+
+PARTNERSHIP = """\
+Wyvern and Northmoor Health and Care Partnership
+Level 3, Mill House
+Canal Wharf
+Northmoor
+NM4 7QP
+
+XX March 2026
+
+Dear Councillor Councillor Okafor,
+
+Update on the work of the partnership
+
+I am writing to give you an update on the work of the partnership across Wyvern and Northmoor \
+over the last six months and to set out the key priorities that partners have agreed for the \
+coming year.
+
+As you will know, the Wyvern and Northmoor ICS is one of the systems established across the \
+country to bring together the NHS, local councils and the voluntary sector in order to improve \
+health and wellbeing outcomes for local people and to address the considerable challenges that \
+are faced by services in our area.
+
+A great deal of work has been undertaken by stakeholders since the spring. Our key \
+deliverables for this year are:
+
+- integrated community teams in every neighbourhood
+- a single point of access for urgent referrals from GPs and care homes
+- more support for carers and for people leaving hospital
+- better joined up care for people with long-term conditions
+- new digital tools so that residents can book and change appointments
+- a workforce plan that helps us to recruit and keep staff
+- a review of musculoskeletal services across the two counties
+- a shared care record for health and/or social care staff
+
+We have made good progress. Waiting times for community physiotherapy have fallen. More people \
+are being seen at home. Carers told us that the new support line is easy to use.
+
+The PCN leads have been working with acute colleagues to facilitate the transition of \
+integrated discharge pathways, and it is anticipated that the new model will be operational \
+across all localities by the end of the financial year, subject to the outcome of the ongoing \
+engagement process with key stakeholders.
+
+Some decisions have not yet been made. Options for the future of the community hospital beds \
+in Northmoor are being considered, and residents will be asked for their views before any \
+changes are agreed.
+
+Partners have agreed that the transformation programme will prioritise preventative \
+interventions, population health management capabilities and the reconfiguration of \
+intermediate care provision. The financial sustainability of the system remains a considerable \
+challenge, and organisations will be required to demonstrate measurable efficiencies through \
+collaborative commissioning arrangements. Additionally, the clinical reference group has \
+recommended the standardisation of referral criteria for community rehabilitation, which will \
+necessitate consultation with professional representatives. Locality leadership boards will \
+continue to oversee implementation, providing assurance to the partnership executive regarding \
+delivery against agreed trajectories.
+
+We would welcome the opportunity to meet with you to discuss the programme in more detail. \
+Please contact my office on 01632 960431 to arrange a date that suits you.
+
+Yours sincerely,
+
+Dr Helen Marsh
+[INSERT ROLE]
+Wyvern and Northmoor Health and Care Partnership
+"""
+
+#: The same kind of news, written plainly: nothing to fix first, nothing shaded.
+PLAIN = """\
+Dear Mrs Okafor,
+
+Your new community team
+
+From April, one team of nurses, therapists and carers will look after you at home. You will \
+have one phone number for all of them. If you need help at night, the same number works.
+
+We asked 200 people what they wanted. Most said they wanted fewer phone calls and one person \
+who knows them. So each patient will have a named nurse.
+
+If you have questions, please call us on 01632 960431.
+
+Yours sincerely,
+
+Helen Marsh
+"""
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
+    """The partnership letter through ``plainlsc report`` and ``plainlsc check --format json``."""
+    from plainlsc.pipeline import check_paths
+
+    folder = tmp_path_factory.mktemp("review")
+    letter = folder / "partnership.txt"
+    letter.write_text(PARTNERSHIP, encoding="utf-8")
+    out = folder / "report.html"
+    assert main(["report", str(letter), "-o", str(out)]) == 0
+    report = check_paths([str(letter)])
+    return SimpleNamespace(out=out, letter=letter, page=out.read_text(encoding="utf-8"),
+                           report=report, file=report.files[0])
+
+
+def section(page: str, element_id: str) -> str:
+    """The HTML of the ``<section>`` with this id (sections in the report do not nest here)."""
+    start = page.index(f'<section class="fixfirst" id="{element_id}"')
+    return page[start:page.index("</section>", start)]
+
+
+def test_fix_first_comes_before_the_text_and_names_the_errors(review: SimpleNamespace) -> None:
+    page = review.page
+    assert page.index('id="fix-0"') < page.index('id="doc-0"') < page.index("Problems by rule")
+    panel = section(page, "fix-0")
+    items = re.findall(r"<li class=\"k\d+ why-([a-z-]+)\">(.*?)</li>", panel)
+    reasons = [reason for reason, _ in items]
+    assert reasons[:2] == ["error", "error"], reasons
+    text = " ".join(re.sub(r"<[^>]+>", "", body) for _, body in items)
+    assert "[INSERT ROLE]" in text and "XX March 2026" in text
+    assert "Councillor Councillor" in text  # a safe fix
+    assert "hard-sentence" in reasons  # the hardest sentence, with its reading age
+    uses = sum(1 for f in review.file.findings if f.match.lower() == "key")
+    assert uses >= 2 and f"&ldquo;key&rdquo;</strong>, used {uses} times" in panel  # jargon
+    # Every entry links to a place on the page that exists.
+    for href in re.findall(r'href="#([^"]+)"', panel):
+        assert f'id="{href}"' in page, href
+
+
+def test_nothing_to_fix_first_in_a_plain_letter(tmp_path: Path) -> None:
+    letter = tmp_path / "plain.txt"
+    letter.write_text(PLAIN, encoding="utf-8")
+    out = tmp_path / "plain.html"
+    assert main(["report", str(letter), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    panel = section(page, "fix-0")
+    assert "why-error" not in panel and "why-jargon" not in panel
+    assert 'class="shade' not in page.split('id="doc-0"')[1]  # no sentence is shaded
+
+
+def test_document_findings_are_shown_with_the_scores(review: SimpleNamespace) -> None:
+    whole = [f for f in review.file.findings if f.document]
+    assert [f.rule for f in whole] == ["readability"]
+    page = review.page
+    box = page[page.index("<h3>Reading age</h3>"):page.index('id="doc-0"')]
+    assert f"readability</code> {whole[0].message}" in box.replace("&quot;", '"')
+    assert 'data-rule="readability" data-severity' not in page  # not a highlight
+
+
+def working_numbers(page: str) -> tuple[list[float], str, int]:
+    """The numbers of the reading-age working, the sign used, and the 'about N' it ends on."""
+    paragraph = re.search(r'<p class="working">(.*?)</p>', page)
+    assert paragraph, "no reading-age working on the page"
+    text = re.sub(r"<[^>]+>", "", paragraph.group(1)).replace("&divide;", "/")
+    numbers = [float(n) for n in re.findall(r"\d+\.\d\d", text)]
+    sign = "≈" if "&asymp;" in text else "="
+    about = int(re.search(r"about (\d+)\.$", text).group(1))  # type: ignore[union-attr]
+    return numbers, sign, about
+
+
+def test_reading_age_arithmetic_adds_up_for_a_short_letter(review: SimpleNamespace) -> None:
+    scores = review.file.scores
+    assert not scores.smog_reliable  # under 30 sentences: the mean of SMOG and FK
+    (smog, fk, grade, grade_again, age), sign, about = working_numbers(review.page)
+    assert (smog, fk) == (scores.smog_index, scores.flesch_kincaid_grade)  # as in the table
+    assert f"<dd>{smog:.2f} " in review.page and f"<dd>{fk:.2f} " in review.page
+    assert abs((smog + fk) / 2 - grade) <= (0.005 + 1e-9 if sign == "=" else 0.0101)
+    assert grade == grade_again and round(grade + 5, 2) == age == scores.reading_age
+    headline = re.search(r"reading age of about (\d+) to follow", review.page)
+    assert headline and int(headline.group(1)) == about == round(age)
+
+
+def scores_for(**values: Any) -> Any:
+    from plainlsc.scoring import Scores
+
+    base = dict(flesch_reading_ease=40.0, flesch_kincaid_grade=12.0, smog_index=14.6,
+                gunning_fog=13.0, coleman_liau_index=13.0, automated_readability_index=13.0,
+                dale_chall=8.0, reading_age=19.6, words=1500, sentences=70, syllables=2500,
+                polysyllabic_words=280, avg_sentence_length=21.4, smog_reliable=True)
+    base.update(values)
+    return Scores(**base)
+
+
+@pytest.mark.parametrize("scores", [
+    scores_for(),  # 30 sentences or more: SMOG alone
+    scores_for(smog_index=14.61, reading_age=19.6),  # stored grades rounded apart
+    scores_for(smog_reliable=False, sentences=20, smog_index=9.13, flesch_kincaid_grade=6.8,
+               reading_age=12.97),
+])
+def test_reading_age_arithmetic_adds_up(scores: Any) -> None:
+    file = FileReport("memo.txt", "text", scores, [], [], source="Hello there.\n")
+    page = render_report(Report([file]), RULESET)
+    numbers, sign, about = working_numbers(page)
+    age = numbers[-1]
+    grade = numbers[-2]
+    assert age == scores.reading_age and round(grade + 5, 2) == age
+    source = numbers[0] if scores.smog_reliable else (numbers[0] + numbers[1]) / 2
+    assert abs(source - grade) <= (0.005 + 1e-9 if sign == "=" else 0.0101)
+    assert about == round(scores.reading_age)
+    assert f"reading age of about {about} to follow" in page
+
+
+def test_reading_age_never_below_five_says_so() -> None:
+    scores = scores_for(smog_reliable=False, sentences=3, smog_index=3.13,
+                        flesch_kincaid_grade=-8.0, reading_age=5.0)
+    page = render_report(Report([FileReport("a.txt", "text", scores, [], [], source="Hi.\n")]),
+                         RULESET)
+    working = re.sub(r"<[^>]+>", "", re.search(r'<p class="working">(.*?)</p>', page).group(1))
+    assert "never below 5, so it is 5.00, which is about 5." in working
+
+
+# --------------------------------------------------------------------------------------------
+# Shading and colours
+
+
+def graded(text: str, start: int, grade: float, words: int | None = None) -> Any:
+    from plainlsc.scoring.sentences import SentenceScore
+
+    return SentenceScore(text, start, start + len(text), 1, words or len(text.split()), grade)
+
+
+def test_shading_takes_the_hardest_sentences_within_the_budget() -> None:
+    from plainlsc.shading import shade
+
+    sentences = [
+        graded("We will see you at home from April onwards this year.", 0, 4.0),
+        graded("The reconfiguration of integrated provision necessitates considerable "
+               "organisational transformation activity.", 60, 22.0),
+        graded("Multidisciplinary teams will operationalise the anticipated improvements in "
+               "community provision.", 180, 17.5),
+        graded("Stakeholder engagement activities will inform subsequent commissioning "
+               "decisions across the locality footprint.", 300, 14.0),
+        graded("Rehabilitation.", 420, 40.0),  # a heading: too short to shade
+    ]
+    result = shade(sentences, hard_grade=12, share=0.6)
+    assert (result.total, result.hard, result.very_hard) == (5, 3, 2)
+    shaded = [(s.sentence.start, s.level) for s in result.shades]
+    total = sum(s.end - s.start for s in sentences)
+    assert sum(s.sentence.end - s.sentence.start for s in result.shades) <= 0.6 * total
+    assert shaded == [(60, "very-hard"), (180, "very-hard")]  # hardest first, page order
+    assert result.left_out == 1
+    # Near miss: the easy sentence and the one-word heading are never shaded.
+    assert shade(sentences[:1] + sentences[-1:], hard_grade=12).shades == []
+
+
+def test_findings_about_a_whole_sentence() -> None:
+    from plainlsc.shading import sentence_level
+
+    source = ("Your clinic is moving. From May, the diabetes clinic will be at Riverside Health "
+              "Centre, which has parking.\n")
+    sentences = [graded("Your clinic is moving.", 0, 3.0),
+                 graded(source[23:-1], 23, 9.0)]
+    findings = [finding(source, "sentence-length", "From May", "parking."),
+                finding(source, "plain-words", "Riverside"),
+                finding(source, "passive-voice", "will be at")]
+    assert sentence_level(findings, sentences) == {0}
+
+
+def test_palette_is_told_apart_with_colour_blindness() -> None:
+    """Every pair of rule inks stays at least 12 CIEDE2000 units apart (clearly different at a
+    glance) in normal vision and in simulated protanopia, deuteranopia and tritanopia, and
+    from the text colour; each ink is at least 3:1 on white (WCAG non-text contrast). The two
+    sentence shades stay apart from each other and from the page, with dark text on both."""
+    from colour_vision import contrast, delta_e, views
+
+    text = "#1b1b1b"
+    seen = {ink: views(ink) for ink in (*PALETTE, text)}
+    for i, a in enumerate(seen):
+        for b in list(seen)[i + 1:]:
+            for vision in seen[a]:
+                distance = delta_e(seen[a][vision], seen[b][vision])
+                assert distance >= 12, f"{a} and {b} are {distance:.1f} apart in {vision}"
+    for ink in PALETTE:
+        assert contrast(ink, "#ffffff") >= 3, ink
+    hard, very = views(SHADES["hard"]), views(SHADES["very-hard"])
+    white = views("#ffffff")
+    for vision in hard:
+        assert delta_e(hard[vision], very[vision]) >= 10, vision
+        assert delta_e(hard[vision], white[vision]) >= 8, vision
+    for shade_colour in SHADES.values():
+        assert contrast(text, shade_colour) >= 7
+
+
+def test_colour_check_catches_a_red_green_pair() -> None:
+    """Near miss for the palette test: a red and a green that differ plainly in normal vision
+    come within 12 units with deuteranopia, so the test above would fail on them."""
+    from colour_vision import delta_e, views
+
+    red, green = views("#d62728"), views("#2ca02c")
+    assert delta_e(red["normal vision"], green["normal vision"]) > 40
+    assert delta_e(red["deuteranopia"], green["deuteranopia"]) < 12
+    # The CIEDE2000 code against a published test pair (Sharma, Wu and Dalal 2005, pair 1).
+    assert round(delta_e((50, 2.6772, -79.7751), (50, 0, -82.7485)), 4) == 2.0425
+
+
+def test_each_rule_on_the_page_has_its_own_look(review: SimpleNamespace) -> None:
+    looks = dict(re.findall(r'class="toggle k(\d+)" data-rule="([^"]+)"', review.page))
+    assert len(looks) == len(set(looks.values()))  # one look per rule...
+    css = {k: (ink, line) for k, ink, line in re.findall(
+        r"\.k(\d+) \{ --ink: (#[0-9a-f]{6}); --stroke: (\w+);", review.page)}
+    drawn = {css[k] for k in looks}
+    assert len(drawn) == len(looks)  # ...and no two looks are drawn alike
+
+
+# --------------------------------------------------------------------------------------------
+# The review in a real browser: layout, keyboard, filter, screenshots
+
+#: A harness page holding the report in an iframe exactly ``width`` CSS pixels wide (a headless
+#: window has a minimum width, an iframe does not; ``srcdoc`` keeps it same-origin). Once the
+#: report has loaded (its own script has run), this measures the laid-out page and the script's
+#: behaviour, and writes the results as JSON into the harness for --dump-dom to return.
+HARNESS = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe id="report" style="width:%(width)dpx;height:2400px;border:0"></iframe>
+<script>
+var frame = document.getElementById("report");
+frame.addEventListener("load", function () {
+  var w = frame.contentWindow, d = frame.contentDocument, out = {};
+  var doc = d.getElementById("doc-0");
+  var fix = d.getElementById("fix-0");
+  out.ready = d.documentElement.getAttribute("data-js");
+  out.innerWidth = w.innerWidth;
+  out.scrollWidth = d.documentElement.scrollWidth;
+  out.fixBeforeText = !!(fix.compareDocumentPosition(doc) & w.Node.DOCUMENT_POSITION_FOLLOWING);
+  out.fixTop = fix.getBoundingClientRect().top;
+  out.textTop = doc.getBoundingClientRect().top;
+  var shaded = 0;
+  doc.querySelectorAll(".shade").forEach(function (s) {
+    if (!s.parentElement.closest(".shade")) { shaded += s.textContent.length; }
+  });
+  out.shaded = shaded;
+  out.text = doc.textContent.length;
+  out.marks = Array.prototype.map.call(doc.querySelectorAll("mark[data-finding]"), function (m) {
+    var style = w.getComputedStyle(m, m.classList.contains("wide") ? "::before" : null);
+    return {finding: m.dataset.finding, part: m.dataset.part, rule: m.dataset.rule,
+            wide: m.classList.contains("wide"),
+            look: m.classList.contains("wide")
+              ? style.borderTopColor + " " + style.borderTopStyle + " " + style.backgroundColor
+              : style.borderBottomColor + " " + style.borderBottomStyle};
+  });
+  /* The focus ring: a rule for a focused mark that draws an outline. */
+  out.focusRing = Array.prototype.some.call(d.styleSheets, function (sheet) {
+    return Array.prototype.some.call(sheet.cssRules, function (rule) {
+      return rule.selectorText && /mark:focus/.test(rule.selectorText) &&
+        /solid/.test(rule.style.getPropertyValue("outline"));
+    });
+  });
+  function press(key) {
+    d.body.dispatchEvent(new w.KeyboardEvent("keydown", {key: key, bubbles: true}));
+    return d.activeElement.id;
+  }
+  out.keys = [press("j"), press("j"), press("k")];
+  var button = d.querySelector('ul.legend button[data-rule="plain-words"]');
+  button.click();
+  out.filtered = {
+    pressed: button.getAttribute("aria-pressed"),
+    hidden: doc.querySelectorAll('mark[data-rule="plain-words"].off').length,
+    shown: doc.querySelectorAll('mark[data-rule="plain-words"]:not(.off)').length,
+    others: doc.querySelectorAll('mark:not([data-rule="plain-words"]).off').length,
+    group: w.getComputedStyle(d.querySelector('section.group[data-rule="plain-words"]'))
+      .display};
+  button.click();
+  out.restored = doc.querySelectorAll("mark.off").length;
+  var pre = document.createElement("pre");
+  pre.id = "measure";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+frame.srcdoc = %(page)s;
+</script>
+</body></html>
+"""
+
+SHOTS = Path(tempfile.gettempdir()) / "plainlsc-report-shots"
+
+
+def browse(browser: str, url: str, tmp: Path, width: int,
+           *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run headless Chromium on ``url`` at ``width`` CSS pixels with ``extra`` arguments."""
+    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--disable-extensions", "--no-default-browser-check", "--hide-scrollbars",
+           f"--user-data-dir={tmp / 'profile'}", "--enable-logging=stderr", "--v=0",
+           f"--window-size={width},2400", *extra, url]
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp / "config"),
+           "XDG_CACHE_HOME": str(tmp / "cache")}
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=180, env=env,
+                          check=False)
+
+
+def measure(browser: str, page: str, tmp: Path, width: int) -> dict[str, Any]:
+    harness = tmp / f"measure-{width}.html"
+    literal = json.dumps(page).replace("</", "<\\/")
+    harness.write_text(HARNESS % {"width": width, "page": literal}, encoding="utf-8")
+    proc = browse(browser, harness.as_uri(), tmp, width + 100, "--dump-dom")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert console_lines(proc.stderr) == [], console_lines(proc.stderr)
+    found = re.search(r'<pre id="measure">(.*?)</pre>', proc.stdout, re.S)
+    assert found, "the measuring script did not run"
+    return json.loads(unescape(found.group(1)))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    found = chromium()
+    if found is None:
+        pytest.skip("no Chromium binary found (install chromium or set PLAINLSC_CHROMIUM)")
+    return found
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_review_in_a_real_browser(browser: str, review: SimpleNamespace, width: int,
+                                  tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from plainlsc.shading import shade
+
+    m = measure(browser, review.page, tmp_path, width)
+    assert m["ready"] == "ready", "the report's script did not finish"
+    assert m["innerWidth"] == width
+    assert m["scrollWidth"] <= m["innerWidth"], "the page scrolls sideways"
+    assert m["fixBeforeText"] and m["fixTop"] < m["textTop"]
+    assert 0 < m["shaded"] < 0.5 * m["text"], f"{m['shaded']} of {m['text']} characters shaded"
+    # ...although the letter's hard sentences, all shaded, would cover more than half of it.
+    every = shade(review.file.sentences, 12, share=1.0).shades
+    assert sum(s.sentence.end - s.sentence.start for s in every) > 0.5 * m["text"]
+
+    # Each highlight's rule is the rule of the JSON finding it stands for.
+    assert main(["check", str(review.letter), "--format", "json"]) == 1
+    json_findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    marks = m["marks"]
+    for mark in marks:
+        key = int(mark["finding"].split("-")[1])
+        assert mark["rule"] == json_findings[key]["rule"]
+    marked = {int(mark["finding"].split("-")[1]) for mark in marks}
+    assert marked == {k for k, f in enumerate(review.file.findings) if not f.document}
+    # Rules look different in the browser too (ink and line of the underline or square).
+    words = {mark["rule"]: mark["look"] for mark in marks if not mark["wide"]}
+    assert len(set(words.values())) == len(words)
+
+    # j, j, k: first highlight, second, back to the first; each with a visible focus ring.
+    stops = [mark["finding"] for mark in marks if mark["part"] == "0"]
+    assert m["keys"] == [f"f{stops[0]}", f"f{stops[1]}", f"f{stops[0]}"]
+    assert m["focusRing"]
+    # The legend is a filter: one click hides plain-words everywhere, a second brings it back.
+    filtered = m["filtered"]
+    assert filtered["pressed"] == "false" and filtered["hidden"] > 0 and filtered["shown"] == 0
+    assert filtered["others"] == 0 and filtered["group"] == "none"
+    assert m["restored"] == 0
+
+
+@pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 375)])
+def test_screenshots(browser: str, review: SimpleNamespace, tmp_path: Path, name: str,
+                     width: int) -> None:
+    """Screenshots to look at (kept in the temporary folder, named in the test output)."""
+    SHOTS.mkdir(exist_ok=True)
+    shot = SHOTS / f"partnership-{name}.png"
+    shot.unlink(missing_ok=True)
+    proc = browse(browser, review.out.as_uri(), tmp_path, width, f"--screenshot={shot}")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert png_size(shot)[0] == width

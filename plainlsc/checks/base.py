@@ -103,10 +103,10 @@ class RunContext:
 
     def emit_source(self, rule: RuleSpec, start: int, end: int, fields: dict[str, Any],
                     suggestions: Iterable[str] = (), level: str | None = None,
-                    replacement: str | None = None) -> None:
+                    replacement: str | None = None, safe: bool = True) -> None:
         """Record a finding at a span of the source text (at ``level``, if a kind grades its
-        findings, else at the rule's level). ``replacement``, when given, is a safe fix: the
-        text the whole span becomes."""
+        findings, else at the rule's level). ``replacement``, when given, is a fix: the text
+        the whole span becomes (``safe=False``: only offered, never applied unasked)."""
         pos = self.doc.position(start, end)
         if self.doc.suppressions and self.doc.suppressions.is_suppressed(rule.id, pos.line):
             return
@@ -114,18 +114,21 @@ class RunContext:
         if self.accepted and match.lower() in self.accepted:
             return
         message = format_message(rule.message, {"match": match, **fields})
-        fix = Fix(start, end, replacement) if replacement is not None else None
+        fix = Fix(start, end, replacement, safe) if replacement is not None else None
         self.findings.append(Finding(
             rule.id, level or rule.level, pos.line, pos.column, pos.end_line, pos.end_column,
             _shared(match), _shared(message), _shared(tuple(suggestions)), start, end, fix,
+            KINDS[rule.kind].document_level,
         ))
 
     def emit(self, rule: RuleSpec, block: Block, start: int, end: int,
              fields: dict[str, Any] | None = None, suggestions: Iterable[str] = (),
-             level: str | None = None, replacement: str | None = None) -> None:
-        """Record a finding at a span of a block's text (``replacement``: a safe fix)."""
+             level: str | None = None, replacement: str | None = None,
+             safe: bool = True) -> None:
+        """Record a finding at a span of a block's text (``replacement``: a fix)."""
         src_start, src_end = block.source_span(start, end)
-        self.emit_source(rule, src_start, src_end, fields or {}, suggestions, level, replacement)
+        self.emit_source(rule, src_start, src_end, fields or {}, suggestions, level, replacement,
+                         safe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,22 @@ class Key:
         return " or ".join(t.__name__ for t in types)
 
 
+#: Values of a rule's ``fix`` key.
+FIX_MODES = ("none", "suggest", "safe")
+#: The ``fix`` key, declared by every kind that can offer a rewrite.
+FIX_KEY = Key(str, "safe: 'plainlsc fix' may rewrite the finding (word lists mark which "
+              "entries, fix=safe); suggest: the rewrite is only offered, as an editor's quick "
+              "fix; none: no rewrite", default="none")
+
+
+def fix_mode(spec: RuleSpec) -> str:
+    """A rule's ``fix`` value, checked: ``none``, ``suggest`` or ``safe``."""
+    mode = spec.options.get("fix") or "none"
+    if mode not in FIX_MODES:
+        raise spec.error(f"fix must be one of {', '.join(FIX_MODES)}, not {mode!r}")
+    return str(mode)
+
+
 class Resources(Protocol):
     """What a rule kind may ask of the rule set while it sets up: the run's configuration and
     the word lists its rule names (the shipped ones, plus the team's for this rule)."""
@@ -170,6 +189,10 @@ class RuleKind:
     fields: ClassVar[frozenset[str]] = frozenset()
     #: The default scope when a rule does not give one.
     default_scope: ClassVar[frozenset[str]] = frozenset({"prose"})
+    #: True for a kind that judges the whole document (reading age, average sentence length):
+    #: its finding is only placed at the sentence that shows the fault best, so a review shows
+    #: it with the scores and a Word file sums these up in one comment.
+    document_level: ClassVar[bool] = False
 
     def __init__(self, spec: RuleSpec, resources: Resources) -> None:
         self.spec = spec

@@ -38,6 +38,9 @@ class RuleSet:
     profile: str
     accepted: frozenset[str]
     config: Config
+    #: Every rule id the configuration knows, switched on or not: what an inline
+    #: ``plainlsc-disable`` comment may name.
+    known: frozenset[str] = frozenset()
 
     def run(self, doc: Document, cache: dict[str, Any] | None = None) -> list[Finding]:
         """Every finding in ``doc``, sorted by position."""
@@ -46,6 +49,16 @@ class RuleSet:
             rule.check(ctx)
         order = {r.spec.id: i for i, r in enumerate(self.rules)}
         return sorted(ctx.findings, key=lambda f: (f.start, f.end, order.get(f.rule, 0)))
+
+    def unknown_names(self, doc: Document) -> list[str]:
+        """A warning for each rule id that an inline comment in ``doc`` names but no rule
+        has (a typing slip would otherwise switch nothing off, silently)."""
+        out = []
+        for name, line in doc.suppressions.named:
+            if name not in self.known:
+                out.append(f"line {line}: plainlsc-disable comment names unknown rule "
+                           f"{name!r}{closest(name, self.known)}")
+        return out
 
 
 class RuleLoader:
@@ -192,7 +205,8 @@ def build_ruleset(config: Config) -> RuleSet:
     specs = all_specs(config)
     _check_ids(config, {s.id for s in specs})
     rules = [_prepare(s, config, settings) for s in specs if _active(s, config)]
-    return RuleSet(rules, settings, config.profile, frozenset(config.accept), config)
+    return RuleSet(rules, settings, config.profile, frozenset(config.accept), config,
+                   frozenset(s.id for s in specs))
 
 
 _CACHE: dict[str, RuleSet] = {}

@@ -16,28 +16,60 @@ def _cvc(word: str) -> bool:
             and word[-3] not in VOWELS)
 
 
-def word_forms(word: str) -> set[str]:
-    """A word and its -s, -ed and -ing forms (and plural for nouns)."""
-    forms = {word}
+def labelled_forms(word: str) -> dict[str, set[str]]:
+    """A word's forms by their ending: ``""`` (itself), ``"s"``, ``"ed"`` and ``"ing"``.
+
+    Labelled, so that a safe fix can give the replacement the same ending as the matched
+    form ("utilised" -> "used"). A label may hold two forms (a doubled consonant or not).
+    """
+    forms: dict[str, set[str]] = {"": {word}, "s": set(), "ed": set(), "ing": set()}
     if not word.isalpha() or len(word) < 3:
         return forms
     if word.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(word + "es")
+        forms["s"].add(word + "es")
     elif word.endswith("y") and word[-2] not in VOWELS:
-        forms.add(word[:-1] + "ies")
+        forms["s"].add(word[:-1] + "ies")
     else:
-        forms.add(word + "s")
+        forms["s"].add(word + "s")
     if word.endswith("e"):
-        forms.add(word + "d")
-        forms.add((word[:-2] + "ying") if word.endswith("ie") else
-                  (word + "ing") if word.endswith(("ee", "ye", "oe")) else word[:-1] + "ing")
+        forms["ed"].add(word + "d")
+        forms["ing"].add((word[:-2] + "ying") if word.endswith("ie") else
+                         (word + "ing") if word.endswith(("ee", "ye", "oe")) else
+                         word[:-1] + "ing")
     elif word.endswith("y") and word[-2] not in VOWELS:
-        forms.update({word[:-1] + "ied", word + "ing"})
+        forms["ed"].add(word[:-1] + "ied")
+        forms["ing"].add(word + "ing")
     else:
-        forms.update({word + "ed", word + "ing"})
+        forms["ed"].add(word + "ed")
+        forms["ing"].add(word + "ing")
         if _cvc(word):
-            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+            forms["ed"].add(word + word[-1] + "ed")
+            forms["ing"].add(word + word[-1] + "ing")
     return forms
+
+
+def word_forms(word: str) -> set[str]:
+    """A word and its -s, -ed and -ing forms (and plural for nouns)."""
+    return set().union(*labelled_forms(word).values())
+
+
+def inflect_like(term: str, matched: str, replacement: str) -> str | None:
+    """``replacement`` with the ending ``matched`` has as a form of ``term``, or None if that
+    cannot be told for sure.
+
+    "utilise", "utilised", "use" gives "used". Only a one-word term and a one-word replacement
+    are inflected; a phrase is fixed only in its listed form. None when the match is no
+    generated form of the term, or the replacement's form is ambiguous (doubled consonant).
+    """
+    if matched == term:
+        return replacement
+    if " " in term or " " in replacement:
+        return None
+    for label, forms in labelled_forms(term).items():
+        if any(matched in spelling_variants(form) for form in forms):  # utilized: utilise
+            wanted = labelled_forms(replacement)[label]
+            return next(iter(wanted)) if len(wanted) == 1 else None
+    return None
 
 
 def spelling_variants(word: str) -> set[str]:

@@ -13,7 +13,9 @@ from pathlib import Path
 from plainlsc.bounded import MAX_WORDLIST_BYTES, read_text_bounded
 from plainlsc.errors import ConfigError
 
-OPTION_KEYS = frozenset({"not_before", "not_after", "note", "forms"})
+OPTION_KEYS = frozenset({"not_before", "not_after", "note", "forms", "fix"})
+#: Values of the ``fix=`` option: the first alternative fits every context the term matches.
+FIX_VALUES = frozenset({"safe"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,9 @@ class Entry:
     #: The forms to match, when the list gives them (``forms=key``): an adjective such as
     #: "key" must not also match "keys" (door keys), as generated inflections would.
     forms: tuple[str, ...] | None = None
+    #: ``fix=safe``: the first alternative fits every context the term matches, so a rule
+    #: whose ``fix`` key allows it may rewrite the term without asking ("in order to" -> "to").
+    safe_fix: bool = False
 
 
 @dataclass(slots=True)
@@ -59,6 +64,9 @@ def _options(path: str, number: int, raw: str) -> dict[str, str]:
         if key not in OPTION_KEYS:
             raise ConfigError(path, number, f"unknown option {key!r} "
                                             f"(known: {', '.join(sorted(OPTION_KEYS))})")
+        if key == "fix" and value not in FIX_VALUES:
+            raise ConfigError(path, number, f"fix={value} is not known (write fix=safe, or "
+                                            "leave the option out)")
         options[key] = value
     return options
 
@@ -82,6 +90,7 @@ def _entry(path: str, number: int, line: str) -> Entry:
         opts.get("note", "").replace("_", " "), path, number,
         tuple(" ".join(f.replace("_", " ").split()) for f in opts["forms"].split("|") if f)
         if "forms" in opts else None,
+        opts.get("fix") == "safe",
     )
 
 

@@ -138,7 +138,25 @@ def _result(f: Finding, index: dict[str, int], where: dict[str, Any]) -> dict[st
     }
     if f.suggestions:
         result["properties"] = {"suggestions": list(f.suggestions)}
+    if f.fix is not None and (f.fix.start, f.fix.end) == (f.start, f.end):
+        result["fixes"] = [_fix(f, where, region)]
     return result
+
+
+def _fix(f: Finding, where: dict[str, Any], region: dict[str, Any]) -> dict[str, Any]:
+    """A SARIF fix: the finding's own region becomes the replacement (a fix always spans
+    exactly its finding, so no other positions are needed)."""
+    assert f.fix is not None
+    deleted = {k: v for k, v in region.items() if k != "snippet"}
+    return {
+        "description": {"text": f'Replace with "{f.fix.replacement}"'
+                        + ("" if f.fix.safe else " (check it first)")},
+        "artifactChanges": [{
+            "artifactLocation": dict(where),
+            "replacements": [{"deletedRegion": deleted,
+                              "insertedContent": {"text": f.fix.replacement}}],
+        }],
+    }
 
 
 def sarif_document(report: Report, ruleset: Any = None, cwd: str | None = None) -> dict[str, Any]:

@@ -1,7 +1,15 @@
-"""The terminal view: a headline of scores in words, then one aligned line per finding.
+"""The terminal view: each file as a review, not a flat list.
 
-``path:line:col`` comes first on every finding line so editors and terminals can jump to it.
-Colour follows the terminal: none when piped or when ``NO_COLOR`` is set (rich handles both).
+For each file: the headline (reading age in words), the document-wide findings, the counts per
+level and per rule; then "Fix first" (errors, safe fixes, the hardest sentences, the jargon
+used most); then the other findings grouped per rule, each rule's advice given once, a few
+places in full and the rest listed compactly. What comes first and how findings group is
+decided in :mod:`plainlsc.review`; this module only lays it out.
+
+``path:line:col`` starts every finding line so editors and terminals can jump to it. Lines are
+wrapped at the console's width between words, continuation lines indented. Colour follows
+the terminal: none when piped or when ``NO_COLOR`` is set (rich handles both); without colour
+each line is written as plain text, which is much faster for a site's thousands of findings.
 """
 
 from __future__ import annotations
@@ -9,13 +17,19 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
-from plainlsc.findings import FileReport, Finding, Report
+from plainlsc import review
+from plainlsc.findings import FileReport, Finding, Report, level_rank
 from plainlsc.output.english import plural
+from plainlsc.output.wrap import Span, plain, wrap
 
 STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
+#: Places shown in full per rule; the rest are listed as "N more like this: 12:3, 40:1...".
+SHOWN = 3
+#: Characters of a hard sentence quoted in "Fix first".
+QUOTE = 60
+_QUOTES = "\"'\u2018\u2019\u201c\u201d "
 
 
 def reading_age_words(age: float, target: tuple[int, int], profile: str) -> str:
@@ -27,46 +41,226 @@ def reading_age_words(age: float, target: tuple[int, int], profile: str) -> str:
 
 
 def headline(file: FileReport, target: tuple[int, int], profile: str) -> Text:
-    """The one-line summary of a file's scores."""
-    line = Text()
-    line.append(file.path, style="bold")
+    """The one-line summary of a file's scores (as ``score`` and a quiet run show it)."""
+    return Text.assemble(*_headline(file, target, profile))
+
+
+def _headline(file: FileReport, target: tuple[int, int], profile: str) -> list[Span]:
+    spans: list[Span] = [(file.path, "bold")]
     s = file.scores
     if s is None:
-        return line
+        return spans
     if s.words == 0:
-        line.append("  no prose to score")
-        return line
-    age_style = "green" if s.reading_age <= target[1] else "yellow"
-    line.append("  ")
-    line.append(reading_age_words(s.reading_age, target, profile), style=age_style)
+        return [*spans, ("  no prose to score", "")]
+    age_style = "green" if round(s.reading_age) <= target[1] else "yellow"
     smog = f"SMOG {s.smog_index:.1f}" + ("" if s.smog_reliable else "*")
-    line.append(f"  {smog}  Flesch {s.flesch_reading_ease:.0f}  "
-                f"{plural(s.words, 'word')}, {plural(s.sentences, 'sentence')}")
-    return line
+    return [*spans, ("  ", ""), (reading_age_words(s.reading_age, target, profile), age_style),
+            (f"  {smog}  Flesch {s.flesch_reading_ease:.0f}  "
+             f"{plural(s.words, 'word')}, {plural(s.sentences, 'sentence')}", "")]
 
 
-def finding_line(file: FileReport, f: Finding, widths: tuple[int, int]) -> Text:
-    """``path:line:col  level  rule  message``, aligned."""
-    loc = f"{file.path}:{f.line}:{f.column}"
-    text = Text()
-    text.append(loc.ljust(widths[0]))
-    text.append("  ")
-    text.append(f.severity.ljust(12), style=STYLE.get(f.severity, ""))
-    text.append(f.rule.ljust(widths[1]), style="bold")
-    text.append("  ")
-    text.append(f.message)
-    return text
+class _Writer:
+    """Writes wrapped, styled lines: as rich Text at a colour terminal, as plain text else."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.width = max(40, console.width)
+        self.plain = console.color_system is None and not console.is_jupyter
+        self.batch: list[str] = []
+
+    def line(self, spans: list[Span], indent: int = 4) -> None:
+        """One logical line, wrapped at the width with continuation lines at ``indent``."""
+        for piece in wrap(spans, self.width, indent):
+            if self.plain:
+                self.batch.append(plain(piece) + "\n")
+                if len(self.batch) >= 1000:
+                    self.flush()
+            else:
+                self.flush()
+                self.console.print(Text.assemble(*piece), soft_wrap=True)
+
+    def blank(self) -> None:
+        self.line([])
+
+    def flush(self) -> None:
+        if self.batch:
+            self.console.file.write("".join(self.batch))
+            self.batch.clear()
 
 
-def quote(lines: list[str], f: Finding, width: int = 100) -> str:
-    """The finding's paragraph (a Word file's line, from the source split into ``lines``
-    once per file), cut to ``width`` around the match."""
-    if not 0 < f.line <= len(lines):
-        return ""
-    line = lines[f.line - 1]
-    start = max(0, min(f.column - 1 - width // 3, len(line) - width))
-    piece = line[start:start + width]
-    return ("…" if start else "") + piece + ("…" if start + width < len(line) else "")
+def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 11),
+                profile: str = "nhs", quiet: bool = False, statistics: bool = False,
+                show_source: bool = False, hidden: int = 0, **_: Any) -> None:
+    """Print the report for a person at a terminal (``statistics``: only the count per rule,
+    as ``ruff --statistics``; ``quiet``: only the totals; ``hidden``: how many findings
+    ``--min-level`` left out, which the totals mention)."""
+    out = _Writer(console)
+    if statistics:
+        _statistics(out, report)
+    elif not quiet:
+        for file in report.files:
+            if file.error is None:
+                _file(out, file, target, profile, show_source)
+    if len(report.errors) < len(report.files):
+        # (When nothing was checked, the stderr lines say why and stdout stays empty.)
+        _footer(out, report, quiet or statistics, hidden)
+    out.flush()
+
+
+def _statistics(out: _Writer, report: Report) -> None:
+    """One line per rule: count, rule id and level, the most frequent first."""
+    counts = review.rule_counts(report.findings)
+    wide = max((len(rule) for rule, _, _ in counts), default=0)
+    for rule, level, count in sorted(counts, key=lambda t: (-t[2], t[0])):
+        out.line([(f"{count:>5}  ", ""), (rule.ljust(wide), "bold"), ("  ", ""),
+                  (level, STYLE[level])])
+
+
+def _file(out: _Writer, file: FileReport, target: tuple[int, int], profile: str,
+          show_source: bool) -> None:
+    """One file as a review: header, fix first, then the findings grouped per rule."""
+    out.line(_headline(file, target, profile), indent=2)
+    whole, placed = review.split_document(file.findings)
+    for f in whole:
+        out.line([("  ", ""), (f.severity, STYLE[f.severity]), ("  ", ""), (f.rule, "bold"),
+                  (f"  {f.message}", "")])
+    if file.findings:
+        out.line(_counts_line(file.findings))
+    source = _Source(file, show_source)
+    priorities = review.fix_first(file, max_age=target[1])
+    shown: set[int] = set()
+    if priorities:
+        out.blank()
+        out.line([("Fix first", "bold underline")])
+        for p in priorities:
+            _priority(out, file, p, source)
+            if p.reason in ("error", "fix") and p.finding is not None:
+                shown.add(id(p.finding))
+    groups = review.by_rule(f for f in placed if id(f) not in shown)
+    for group in groups:
+        out.blank()
+        _group(out, file, group, source)
+    out.blank()
+
+
+def _counts_line(findings: list[Finding]) -> list[Span]:
+    """"2 errors, 60 warnings: placeholder 2, plain-words 37, ..." for one file."""
+    per_level = {level: sum(1 for f in findings if f.severity == level)
+                 for level in ("error", "warning", "suggestion")}
+    spans: list[Span] = [("  ", "")]
+    parts = [(plural(n, level), STYLE[level]) for level, n in per_level.items() if n]
+    for i, part in enumerate(parts):
+        spans += [(", " if i else "", ""), part]
+    rules = review.rule_counts(findings)
+    spans.append((": ", ""))
+    for i, (rule, _level, n) in enumerate(rules):
+        spans.append((f"{rule} {n}{',' if i < len(rules) - 1 else ''} ", ""))
+    return spans
+
+
+def _loc(file: FileReport, line: int, column: int) -> Span:
+    return (f"{file.path}:{line}:{column}", "")
+
+
+def _priority(out: _Writer, file: FileReport, p: review.Priority, source: _Source) -> None:
+    """One line of "Fix first"."""
+    head: list[Span] = [_loc(file, p.line, p.column), ("  ", "")]
+    f = p.finding
+    if p.reason == "hard-sentence" and p.sentence is not None:
+        s = p.sentence
+        out.line([*head, ("hard sentence", "bold"),
+                  (f"  reading age about {s.reading_age}, {plural(s.words, 'word')}: "
+                   f"\u201c{_cut(s.text.strip(_QUOTES), QUOTE)}\u201d", "")], indent=4)
+    elif p.reason == "jargon" and f is not None:
+        out.line([*head, (f.rule, "bold"), (f"  {f.message}", ""),
+                  (f" ({p.count} times{_also(p.places)})", "dim")], indent=4)
+    elif f is not None:
+        out.line([*head, (f.rule, STYLE[f.severity]), (f"  {f.message}", "")], indent=4)
+    if f is not None and p.reason != "hard-sentence":
+        source.show(out, f)
+
+
+def _group(out: _Writer, file: FileReport, group: review.RuleGroup, source: _Source) -> None:
+    """A rule: its count and advice once, a few places in full, then the rest compactly."""
+    head: list[Span] = [(group.rule, "bold"), ("  ", "")]
+    levels = [lvl for lvl in ("error", "warning", "suggestion")
+              if any(f.severity == lvl for f in group.findings)]
+    for i, lvl in enumerate(levels):
+        n = sum(1 for f in group.findings if f.severity == lvl)
+        head += [(", " if i else "", ""), (plural(n, lvl), STYLE[lvl])]
+    if group.advice:
+        head.append((f": {group.advice}", ""))
+    out.line(head)
+    for item in group.items[:SHOWN]:
+        f = item.first
+        line: list[Span] = [_loc(file, f.line, f.column), ("  ", "")]
+        if level_rank(f.severity) != level_rank(group.severity):
+            line.append((f"{f.severity}  ", STYLE[f.severity]))
+        line.append((item.text, ""))
+        if len(item.places) > 1:
+            line.append((f" ({len(item.places)} times{_also(item.places)})", "dim"))
+        out.line(line, indent=4)
+        source.show(out, f)
+    rest = sorted((f for item in group.items[SHOWN:] for f in item.places),
+                  key=lambda f: f.start)
+    if rest:
+        places = ", ".join(f"{f.line}:{f.column}" for f in rest)
+        out.line([(f"  {len(rest)} more like this at ", "dim"), (places, "")], indent=4)
+
+
+def _also(places: tuple[Finding, ...]) -> str:
+    """": also 27:61, 40:3" for an item found in more than one place."""
+    return ": also " + ", ".join(f"{f.line}:{f.column}" for f in places[1:])
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to about ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+class _Source:
+    """The source line under a finding with the match marked (``--show-source``; always for
+    Word files, which have paragraphs but no line numbers to jump to)."""
+
+    def __init__(self, file: FileReport, wanted: bool) -> None:
+        on = (wanted or file.format == "docx") and file.source is not None
+        self.lines = (file.source or "").splitlines() if on else None
+        self.bar = "      \u00b6 " if file.format == "docx" else "      | "
+
+    def show(self, out: _Writer, f: Finding) -> None:
+        """Two lines: the text around the match, and carets under it."""
+        if self.lines is None or not 0 < f.line <= len(self.lines):
+            return
+        text = self.lines[f.line - 1].replace("\t", " ")
+        room = max(20, out.width - len(self.bar) - 2)
+        start = f.column - 1
+        end = len(text) if f.end_line != f.line else max(start + 1, f.end_column - 1)
+        left = max(0, min(start - room // 3, len(text) - room))
+        piece = text[left:left + room]
+        lead = "\u2026" if left else ""
+        tail = "\u2026" if left + room < len(text) else ""
+        marks = " " * (len(lead) + start - left) + "^" * max(1, min(end, left + room) - start)
+        out.line([(self.bar, "dim"), (lead + piece + tail, "")], indent=8)
+        out.line([(" " * len(self.bar), ""), (marks, "bold red")], indent=8)
+
+
+def _footer(out: _Writer, report: Report, short: bool, hidden: int) -> None:
+    """Totals, the rule to read about, and the SMOG footnote."""
+    spans: list[Span] = [(_counts(report), "")]
+    if hidden:
+        spans = [(_counts(report).replace("No problems found", "Nothing to show"), ""),
+                 (f"  {plural(hidden, 'finding')} below --min-level not shown.", "dim")]
+    rule = review.main_rule(report.findings)
+    if rule is not None:
+        n = sum(1 for f in report.findings if f.rule == rule)
+        spans.append((f"  Most frequent: {rule} ({n}); run `plainlsc explain {rule}` to learn "
+                      "why it matters and how to fix it.", ""))
+    out.line(spans, indent=0)
+    if not short and any(f.scores is not None and not f.scores.smog_reliable
+                         and f.scores.words for f in report.files):
+        out.line([("* SMOG is less reliable under 30 sentences.", "")], indent=0)
 
 
 def _counts(report: Report) -> str:
@@ -78,59 +272,3 @@ def _counts(report: Report) -> str:
     if not parts:
         return f"No problems found in {files}.{unreadable}"
     return f"{', '.join(parts)} in {files}.{unreadable}"
-
-
-def render_text(report: Report, console: Console, target: tuple[int, int] = (9, 11),
-                profile: str = "nhs", quiet: bool = False, **_: Any) -> None:
-    """Print the report for a person at a terminal."""
-    for file in report.files:
-        if file.error is not None or quiet:
-            continue  # unreadable files are reported on stderr, one line each
-        console.print(headline(file, target, profile))
-        if file.findings:
-            console.print()
-            _print_findings(console, file)
-        console.print()
-    if len(report.errors) == len(report.files):
-        return  # nothing was checked: the stderr lines say why, and stdout stays empty
-    footer = _counts(report)
-    rules = sorted({f.rule for f in report.findings})
-    if rules:
-        footer += f"  Run `plainlsc explain {escape(rules[0])}` to learn about a rule."
-    if any(f.scores is not None and not f.scores.smog_reliable and f.scores.words
-           for f in report.files) and not quiet:
-        footer += "\n* SMOG is less reliable under 30 sentences."
-    console.print(footer, highlight=False)
-
-
-def _print_findings(console: Console, file: FileReport) -> None:
-    """One line per finding (and, for Word, the paragraph it is in).
-
-    Without colour (piped to a file, a CI log or a pre-commit hook) a line is exactly its
-    plain text, so it is written directly: rich's layout costs more per line than checking.
-    """
-    loc_w = max(len(f"{file.path}:{f.line}:{f.column}") for f in file.findings)
-    rule_w = max(len(f.rule) for f in file.findings)
-    lines = file.source.splitlines() if file.format == "docx" and file.source else None
-    plain = console.color_system is None and not console.is_jupyter
-    batch: list[str] = []
-    for f in file.findings:
-        texts = [finding_line(file, f, (loc_w, rule_w))]
-        if lines is not None:
-            # Word has no line numbers to jump to: show the paragraph itself.
-            texts.append(Text("    ¶ " + quote(lines, f), style="dim"))
-        for text in texts:
-            if plain and "\t" not in text.plain:
-                batch.append(text.plain + "\n")
-                if len(batch) >= 1000:
-                    _flush(console, batch)
-            else:
-                _flush(console, batch)
-                console.print(text, soft_wrap=True)
-    _flush(console, batch)
-
-
-def _flush(console: Console, batch: list[str]) -> None:
-    if batch:
-        console.file.write("".join(batch))
-        batch.clear()

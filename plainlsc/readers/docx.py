@@ -80,8 +80,12 @@ LIST_STYLE = re.compile(r"(?i)list(\s+(paragraph|bullet|number|continue))?(\s*\d
 BODY_OUTLINE = 9
 
 
-class _Names:
-    """Clark-notation tag names in the document's WordprocessingML namespace."""
+class Names:
+    """Clark-notation tag names in the document's WordprocessingML namespace.
+
+    Public so that code writing a .docx (comments, tracked changes) walks the XML with exactly
+    the names and skip rules the reader uses, and so agrees with it on every offset.
+    """
 
     def __init__(self, ns: str) -> None:
         w = "{" + ns + "}"
@@ -239,7 +243,7 @@ class _Style:
     outline: int | None
 
 
-def _outline(ppr: Any, names: _Names) -> int | None:
+def _outline(ppr: Any, names: Names) -> int | None:
     """A paragraph's outline level from its properties (0 is level 1), or None."""
     if ppr is None:
         return None
@@ -248,7 +252,7 @@ def _outline(ppr: Any, names: _Names) -> int | None:
     return int(value) if re.fullmatch(r"[0-9]{1,2}", value) and int(value) < BODY_OUTLINE else None
 
 
-def _num_id(ppr: Any, names: _Names) -> str | None:
+def _num_id(ppr: Any, names: Names) -> str | None:
     """The numbering a paragraph's properties give it ("0" switches numbering off), or None."""
     if ppr is None:
         return None
@@ -259,7 +263,7 @@ def _num_id(ppr: Any, names: _Names) -> str | None:
 class _Styles:
     """Paragraph styles by id, and what each makes a paragraph: a heading, a list item."""
 
-    def __init__(self, root: Any, names: _Names) -> None:
+    def __init__(self, root: Any, names: Names) -> None:
         self.styles: dict[str, _Style] = {}
         self.default: str | None = None
         self.names = names
@@ -338,8 +342,11 @@ class _Para:
             tuple(TERMINAL))
 
 
-def _walk(body: Any, names: _Names) -> Iterator[tuple[Any, bool]]:
+def walk_paragraphs(body: Any, names: Names) -> Iterator[tuple[Any, bool]]:
     """Paragraphs in reading order, each with whether it lies in a table cell.
+
+    Public because a writer must find the paragraphs in the same order: paragraph ``n`` is
+    line ``n`` of ``Document.source``.
 
     An explicit stack, not recursion, so that deeply nested tables cannot exhaust Python's
     stack. A paragraph comes before the text boxes anchored in it.
@@ -359,9 +366,13 @@ def _walk(body: Any, names: _Names) -> Iterator[tuple[Any, bool]]:
         stack.extend((child, in_cell) for child in reversed(element))
 
 
-def _paragraph_text(paragraph: Any, names: _Names) -> str:
-    """The visible text of one paragraph, without its text boxes and deleted runs."""
-    parts: list[str] = []
+def paragraph_pieces(paragraph: Any, names: Names) -> Iterator[tuple[Any, str]]:
+    """The elements that give a paragraph its visible text, in order, each with its text:
+    ``w:t`` its characters, a tab ``"\\t"``, a break ``" "``, a no-break hyphen ``"-"``.
+
+    Text boxes, deleted runs and field codes give nothing. Public so that a writer can map a
+    source offset to the exact element (and character in it) the reader took it from.
+    """
     stack = list(reversed(paragraph))
     while stack:
         element = stack.pop()
@@ -369,16 +380,20 @@ def _paragraph_text(paragraph: Any, names: _Names) -> str:
         if not isinstance(tag, str) or tag in names.skip or tag == names.txbx:
             continue
         if tag == names.t:
-            parts.append(element.text or "")
+            yield element, LINE_BREAKS.sub(" ", element.text or "")
         elif tag in names.tabs:
-            parts.append("\t")
+            yield element, "\t"
         elif tag in names.breaks:
-            parts.append(" ")  # a newline would shift every later paragraph's line number
+            yield element, " "  # a newline would shift every later paragraph's line number
         elif tag == names.hyphen:
-            parts.append("-")
+            yield element, "-"
         else:
             stack.extend(reversed(element))
-    return LINE_BREAKS.sub(" ", "".join(parts))
+
+
+def _paragraph_text(paragraph: Any, names: Names) -> str:
+    """The visible text of one paragraph, without its text boxes and deleted runs."""
+    return "".join(text for _, text in paragraph_pieces(paragraph, names))
 
 
 def _structure(paragraph: Any, in_cell: bool, styles: _Styles) -> tuple[BlockKind | None, int]:
@@ -482,11 +497,11 @@ def read_docx(data: bytes, path: str = "<docx>") -> Document:
     namespace = root.tag[1:].partition("}")[0] if isinstance(root.tag, str) else ""
     if namespace not in W_NAMESPACES or not root.tag.endswith("}document"):
         raise InputError(path, f"{NOT_DOCX}: its main part is not a WordprocessingML document")
-    names = _Names(namespace)
+    names = Names(namespace)
     styles = _styles_of(package, styles_part, names)
     body = root.find(names.w + "body")
     paras: list[_Para] = []
-    for paragraph, in_cell in ([] if body is None else _walk(body, names)):
+    for paragraph, in_cell in ([] if body is None else walk_paragraphs(body, names)):
         kind, level = _structure(paragraph, in_cell, styles)
         paras.append(_Para(_paragraph_text(paragraph, names), kind, level))
     source = "\n".join(p.text for p in paras)
@@ -503,7 +518,7 @@ STYLES_CACHED = 8
 STYLES_CACHE_BYTES = 1024 * 1024
 
 
-def _styles_of(package: _Package, part: zipfile.ZipInfo | None, names: _Names) -> _Styles:
+def _styles_of(package: _Package, part: zipfile.ZipInfo | None, names: Names) -> _Styles:
     """The document's paragraph styles, parsed once per distinct styles part."""
     if part is None:
         return _Styles(None, names)

@@ -27,6 +27,9 @@ class Suppressions:
     """The disabled line ranges of one document."""
 
     _ranges: list[_Range] = field(default_factory=list)
+    #: Every rule id a directive names, with the directive's line, in document order: the
+    #: pipeline warns about ids that name no rule.
+    named: list[tuple[str, int]] = field(default_factory=list)
 
     def directive(self, text: str, line: int, next_line: int | None = None) -> bool:
         """Record the directive in a comment's ``text`` found at ``line``; True if it was one.
@@ -38,7 +41,10 @@ class Suppressions:
         if not match:
             return False
         verb, raw = match.group(1), match.group(2)
-        rules = frozenset(r for r in re.split(r"[\s,]+", raw.strip()) if r)
+        # (An HTML comment's closing "--" is not a name.)
+        names = [r for r in re.split(r"[\s,]+", raw.strip()) if r and r[0].isalnum()]
+        self.named.extend((name, line) for name in names)
+        rules = frozenset(names)
         if verb == "disable":
             self._ranges.append(_Range(rules, line, None))
         elif verb == "enable":

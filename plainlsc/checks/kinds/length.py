@@ -77,6 +77,7 @@ class AverageSentenceLength(RuleKind):
 
     fields = frozenset({"average", "max", "count"})
 
+    document_level = True
     keys = {"max": Key((int, float), "the highest average sentence length, in words",
                        required=True),
             "min_sentences": Key(int, "documents with fewer sentences are not judged",

@@ -37,7 +37,7 @@ STATES = word_set("""licensed licenced authorised authorized approved registered
     employed married divorced widowed retired based located situated""")
 _STATE_PREPOSITIONS = word_set("for to with in as at under on")
 #: Openers of a clause in which an agentless passive reads best as it is.
-_CONDITIONS = word_set("if when whenever unless once until whether after before while")
+_CONDITIONS = word_set("if when whenever unless once until whether after before while whilst")
 
 
 @kind("passive-voice")

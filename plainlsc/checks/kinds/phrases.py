@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from plainlsc.checks.audience import is_clinical
-from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
+from plainlsc.checks.base import FIX_KEY, Key, Resources, RuleKind, RunContext, fix_mode, kind
 from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
+from plainlsc.checks.rewrite import fitted_replacement
 from plainlsc.checks.templates import is_template
 from plainlsc.checks.wordlists import Entry
 from plainlsc.errors import ConfigError
@@ -63,6 +64,7 @@ class PhraseKind(RuleKind):
                                 default=False),
         "public_only": Key(bool, "check only documents for the public, not those for "
                            "clinicians (see the audience setting)", default=False),
+        "fix": FIX_KEY,
     }
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
@@ -94,6 +96,7 @@ class PhraseKind(RuleKind):
         self.unless_explained = bool(self.option(options, "unless_explained"))
         self.public_only = bool(self.option(options, "public_only"))
         self.audience = resources.config.audience
+        self.fix = fix_mode(self.spec)
 
     def _entries(self, options: dict[str, Any], resources: Resources) -> Iterator[Entry]:
         names = options.get("wordlist")
@@ -173,7 +176,20 @@ class PhraseKind(RuleKind):
             "try": f": try {suggestion}" if suggestion else "",
             "term": entry.term if entry else block.text[start:end],
             "note": entry.note if entry else "",
-        }, alternatives)
+        }, alternatives, replacement=self.replacement(ctx, block, start, end, entry),
+            safe=self.fix == "safe")
+
+    def replacement(self, ctx: RunContext, block: Block, start: int, end: int,
+                    entry: Entry | None) -> str | None:
+        """The rewrite of a match, when the rule allows fixes and the list marks the entry
+        ``fix=safe``: its first alternative, with the match's ending and capitals. Never
+        inside quotation marks: those are someone else's words."""
+        if self.fix == "none" or entry is None or not entry.safe_fix:
+            return None
+        plain = entry.alternatives[0]
+        if plain.startswith("(") or quotes(ctx, block).overlaps(start, end):
+            return None
+        return fitted_replacement(entry.term, block.text[start:end], plain)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ class Readability(RuleKind):
 
     fields = frozenset({"age", "max", "words", "lines"})
 
+    document_level = True
     keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
                        required=True),
             "min_words": Key(int, "documents with fewer words are not judged", default=100)}

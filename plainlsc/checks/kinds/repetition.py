@@ -6,7 +6,8 @@ from itertools import islice, pairwise
 from operator import eq
 from typing import Any
 
-from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
+from plainlsc.checks.base import FIX_KEY, Key, Resources, RuleKind, RunContext, fix_mode, kind
+from plainlsc.checks.context import quotes
 from plainlsc.model import Block
 
 
@@ -22,12 +23,14 @@ class Repetition(RuleKind):
 
     keys = {"exceptions": Key(list, "words that may be repeated (had had, that that)",
                           default=[]),
-            "min_length": Key(int, "shorter words are not reported", default=1)}
+            "min_length": Key(int, "shorter words are not reported", default=1),
+            "fix": FIX_KEY}
     default_scope = frozenset({"all"})
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.exceptions = frozenset(str(w).lower() for w in self.option(options, "exceptions"))
         self.min_length = int(self.option(options, "min_length"))
+        self.fix = fix_mode(self.spec)
 
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
@@ -40,7 +43,7 @@ class Repetition(RuleKind):
     def _sentence(self, ctx: RunContext, block: Block, words: list[Any]) -> None:
         for first, second in pairwise(words):
             if self._repeated(block.text, first, second):
-                ctx.emit(self.spec, block, first.start, second.end, {"word": first.text})
+                self._emit(ctx, block, first, second)
 
     def _across(self, ctx: RunContext, block: Block) -> None:
         """A word repeated across a sentence break the splitter made ("Dr. Dr. Shah")."""
@@ -50,7 +53,15 @@ class Repetition(RuleKind):
                 continue
             last, first = prev.words[-1], cur.words[0]
             if self._repeated(block.text, last, first):
-                ctx.emit(self.spec, block, last.start, first.end, {"word": first.text})
+                self._emit(ctx, block, last, first)
+
+    def _emit(self, ctx: RunContext, block: Block, first: Any, second: Any) -> None:
+        """Report the pair; the fix keeps the first word as written ("The the" -> "The")."""
+        replacement = None
+        if self.fix != "none" and not quotes(ctx, block).overlaps(first.start, second.end):
+            replacement = block.text[first.start:first.end]
+        ctx.emit(self.spec, block, first.start, second.end, {"word": first.text},
+                 replacement=replacement, safe=self.fix == "safe")
 
     def _repeated(self, text: str, first: Any, second: Any) -> bool:
         if first.text.lower() != second.text.lower() or len(first.text) < self.min_length:
