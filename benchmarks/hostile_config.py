@@ -9,7 +9,7 @@ process of its own, through ``measure_one.py`` (wall time and the child's peak r
 memory). The command runs with its address space capped (``--memory``, 6 GB by default) and a
 time limit (``--timeout``), so an old build that hangs or fills memory ends as "killed" or
 "timeout" instead of taking the machine down. It prints one line a case: seconds, peak MB,
-exit code and the first line plainlsc wrote to stderr. It measures; it asserts nothing.
+exit code, the size of its stderr and its first line. It measures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -62,9 +62,10 @@ def case_word_list_zero(folder: Path) -> list[str]:
 
 
 def case_alias(folder: Path) -> list[str]:
-    levels = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
-    _write(folder, "team.yml", RULE + "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-           + levels + "tokens: [" + ", ".join(["*l8"] * 9) + "]\n")
+    """Nine aliases a level, ten levels, inside the rule's own ``tokens`` (every key valid)."""
+    levels = "".join(f"  - &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
+    _write(folder, "team.yml", RULE + "tokens:\n  - &l0 [lol, lol, lol, lol, lol, lol, lol, "
+           "lol, lol]\n" + levels)
     _write(folder, ".plainlsc.toml", 'rule_files = ["team.yml"]\n')
     return ["letter.txt"]
 
@@ -146,7 +147,7 @@ CASES: dict[str, tuple[str, Case]] = {
     "fifo": ("rule file that is a named pipe", case_fifo),
     "dev-zero": ("--config /dev/zero", case_dev_zero),
     "list-zero": ("word list linked to /dev/zero", case_word_list_zero),
-    "alias": ("YAML alias bomb, 18 lines", case_alias),
+    "alias": ("YAML alias bomb, 16 lines", case_alias),
     "template": ('message "{match:>2000000000}"', case_template),
     "list-100k": ("team word list, 100,000 entries", _word_list_case(100_000)),
     "list-1m": ("team word list, 1,000,000 entries", _word_list_case(1_000_000)),
@@ -189,7 +190,8 @@ def main() -> int:
     options = parser.parse_args()
     names = [n for n in (options.only.split(",") if options.only else CASES)
              if not (options.skip_1m and n == "list-1m")]
-    print(f"{'case':<45} {'seconds':>8} {'peak MB':>8} {'exit':>7}  stderr (first line)")
+    print(f"{'case':<45} {'seconds':>8} {'peak MB':>8} {'exit':>7} {'err kB':>7}  "
+          "stderr (first line)")
     for name in names:
         title, build = CASES[name]
         with tempfile.TemporaryDirectory(prefix="plainlsc-hostile-") as tmp:
@@ -201,7 +203,8 @@ def main() -> int:
         code = got["code"]
         shown = "killed" if isinstance(code, int) and code < 0 else code
         print(f"{title:<45} {float(got['wall']):8.2f} "  # type: ignore[arg-type]
-              f"{'' if rss is None else f'{rss:.0f}':>8} {shown!s:>7}  {got['stderr']}",
+              f"{'' if rss is None else f'{rss:.0f}':>8} {shown!s:>7} "
+              f"{int(got.get('stderr_bytes', 0)) / 1024:7.1f}  {got['stderr']}",  # type: ignore[call-overload]
               flush=True)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
