@@ -322,12 +322,15 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
     table): a key the kind requires need not be among them.
     """
     allowed = kind_cls.keys
+
+    def at(key: str) -> int | None:  # only worked out for an error: it may read a file
+        return line(key) if callable(line) else line
+
     for key, value in options.items():
-        at = line(key) if callable(line) else line
         if key not in allowed:
             hint = closest(key, set(allowed) | COMMON_KEYS)
-            raise ConfigError(path, at, f"rule {rule_id!r}: unknown key {key!r} for kind "
-                                        f"{kind_cls.name!r}{hint}")
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: unknown key {key!r} for kind "
+                                             f"{kind_cls.name!r}{hint}")
         expected = allowed[key].type
         wanted = expected if isinstance(expected, tuple) else (expected,)
         if isinstance(value, bool) and bool not in wanted:
@@ -336,15 +339,15 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
             ok = (isinstance(value, str) and value.startswith("$")) or isinstance(value,
                                                                                   expected)
         if not ok:
-            raise ConfigError(path, at, f"rule {rule_id!r}: {key!r} must be "
-                                        f"{allowed[key].type_name}")
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: {key!r} must be "
+                                             f"{allowed[key].type_name}")
         problem = _item_problem(value)
         if problem:
-            raise ConfigError(path, at, f"rule {rule_id!r}: {key!r} {problem}")
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: {key!r} {problem}")
     for key, spec in allowed.items():
         if spec.required and key not in options and not partial:
-            raise ConfigError(path, line(key) if callable(line) else line,
-                              f"rule {rule_id!r}: kind {kind_cls.name!r} needs the key {key!r}")
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: kind {kind_cls.name!r} needs "
+                                             f"the key {key!r}")
 
 
 def _item_problem(value: Any) -> str | None:
