@@ -475,6 +475,14 @@ def annotate(
     typer.echo(message)
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server for editors (Language Server Protocol over stdin/stdout)."""
+    from plainlsc.lsp import main as serve
+
+    serve()
+
+
 def output_problem(output: Path, inputs: list[str], force: bool = False) -> str | None:
     """Why ``output`` must not be written, or None.
 

@@ -26,7 +26,7 @@ In order to keep you well this winter, we have booked you a flu vaccine at Holli
 surgery. Please arrive 10 minutes prior to your appointment time.
 
 Last year the clinic utilised the community hall whilst the surgery was being repainted. \
-This year the vaccines were delivered by the ICB in September.
+Next year the vaccines will be delivered by the ICB in September.
 
 Bring anything that helps you feel calm, e.g. headphones or a book. What he had had for \
 lunch did not matter. Put your papers in order of date.
@@ -51,9 +51,9 @@ surgery. Please arrive 10 minutes prior to your appointment time.
 surgery. Please arrive 10 minutes before your appointment time.
 ~
 -Last year the clinic utilised the community hall whilst the surgery was being repainted. \
-This year the vaccines were delivered by the ICB in September.
+Next year the vaccines will be delivered by the ICB in September.
 +Last year the clinic used the community hall while the surgery was being repainted. \
-This year the vaccines were delivered by the ICB in September.
+Next year the vaccines will be delivered by the ICB in September.
 ~
 -Bring anything that helps you feel calm, e.g. headphones or a book. What he had had for \
 lunch did not matter. Put your papers in order of date.

@@ -572,12 +572,15 @@ def test_highlights_in_a_real_browser(built: SimpleNamespace, tmp_path: Path) ->
 def test_hardest_sentences_are_graded_as_the_hard_sentence_rule_grades_them() -> None:
     """A number counts as two syllables in both, so "01632 960250" does not make the report
     call a sentence harder than the rule does."""
+    from plainlsc.config import Config
     from plainlsc.pipeline import check_text
     from plainlsc.scoring.sentences import hardest as rank_sentences
 
     text = ("Ring 01632 960250 or 01632 960777 between 0830 and 1730 to rearrange your "
             "appointment with the physiotherapy department.\n\nWe will see you soon.\n")
-    file = check_text(text)
+    # hard-sentence is off by default; switched on here as a team would
+    file = check_text(text, config=Config(rule_options=(("hard-sentence",
+                                                         (("enabled", True),)),)))
     [finding] = [f for f in file.findings if f.rule == "hard-sentence"]
     [hardest] = rank_sentences(file.sentences, min_words=8)
     assert hardest.line == finding.line == 1

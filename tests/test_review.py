@@ -32,9 +32,9 @@ LETTER = "\n\n".join([
      'established to facilitate the delivery of integrated health and care services for '
      'residents across the borough, and we are writing to ask whether you would be willing'
      " to take up the position of [INSERT ROLE] on our new residents' panel going forward."),
-    ('The panel was set up by the partnership board in the spring. Members are chosen by '
-     'the board and meetings are held every two months at the civic centre. Minutes are '
-     'circulated to all partners and a summary is published on the website.'),
+    ('The panel will be set up by the partnership board in the spring. Members will be chosen '
+     'by the board and meetings will be held every two months at the civic centre. Minutes '
+     'will be circulated to all partners and a summary will be published on the website.'),
     ('Our integrated neighbourhood teams will facilitate conversations with local '
      'stakeholders regarding the commissioning of integrated services, in order to ensure '
      "that the priorities identified by residents are reflected in the partnership's "

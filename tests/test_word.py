@@ -37,8 +37,8 @@ NAMES = Names(W_NAMESPACES[0])
 REVIEWER = "Sam Reviewer"
 EARLIER_INSERT = (
     f'<w:ins xmlns:w="{W_NAMESPACES[0]}" w:id="900" w:author="{REVIEWER}" '
-    'w:date="2026-01-05T09:00:00Z"><w:r><w:t xml:space="preserve">The old clinic was '
-    "repainted by the trust last spring. </w:t></w:r></w:ins>")
+    'w:date="2026-01-05T09:00:00Z"><w:r><w:t xml:space="preserve">The old clinic will be '
+    "repainted by the trust next spring. </w:t></w:r></w:ins>")
 LONG = ("The integrated neighbourhood partnership will substantially reconfigure "
         "community-based immunisation provision across the locality, prioritising "
         "accessibility considerations for individuals experiencing mobility difficulties, "
@@ -154,7 +154,7 @@ def test_annotate_keeps_header_table_earlier_comment_and_change(letter: Path) ->
     assert [i.get(W + "author") for i in insertions] == [REVIEWER]
     assert {c.author for c in annotated.comments} == {REVIEWER, "Comms team"}
     # The passive verb inside the reviewer's insertion still gets its comment.
-    assert "was repainted" in anchors(annotated).values()
+    assert "will be repainted" in anchors(annotated).values()
 
 
 def test_min_level_and_select_choose_the_comments(letter: Path) -> None:

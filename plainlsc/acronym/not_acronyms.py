@@ -2,9 +2,13 @@
 
 Found in real documents, and each a false "spell it out" if reported:
 
-* codes of forms and products: "P11D", "SA100", "form VAF 4", "PM2.5";
+* codes of forms and products: "P11D", "SA100", "form VAF 4", "PM2.5", and a variant in
+  brackets after one ("form HC1 (SC)");
 * a word in capitals for emphasis: "it's MUCH safer", "do NOT stop", "FREE";
-* brand and product names in capitals in a table of products.
+* brand and product names in capitals in a table of products;
+* the "PO" of a postal address ("PO Box 42"), like the postcode after it;
+* the parts of a reference or a capitals compound: "KM" in "Our ref: RHE/2291/KM", "PU" in
+  "STAR-PU" (a prescribing unit, not two acronyms to spell out).
 
 Decided with the document's own glossary and known lists, so "NICE" and "WHO", which are
 listed, stay acronyms even though "nice" and "who" are common words.
@@ -36,10 +40,11 @@ TABLE_NAME_LETTERS = 4
 def is_not_an_acronym(use: AcronymUse, block: Block, lists: AcronymLists) -> bool:
     """Whether ``use`` is a code, an emphasised word or a name in a table (see above)."""
     short = use.short
+    if _is_part(use, block.text) or _is_variant(use, block.text):
+        return True  # where it stands says so, whatever the letters
     if short in lists.known or short in lists.glossary:
         return False
-    return (_is_code(use, block.text) or _is_emphasis(short)
-            or _is_name_in_table(short, block))
+    return _is_code(use, block.text) or _is_emphasis(short) or _is_name_in_table(short, block)
 
 
 def _is_code(use: AcronymUse, text: str) -> bool:
@@ -49,6 +54,34 @@ def _is_code(use: AcronymUse, text: str) -> bool:
         return True
     before = text[max(0, use.start - 12):use.start].split()
     return bool(before) and before[-1].lower().strip(":") in _CODE_WORDS
+
+
+#: The box number of a postal address, after "PO".
+_BOX = re.compile(r"[ \u00a0]Box[ \u00a0]\d")
+#: A whitespace-delimited chunk of text.
+_CHUNK = re.compile(r"\S+")
+
+
+def _is_part(use: AcronymUse, text: str) -> bool:
+    """Part of a reference with numbers ("RHE/2291/KM") or of a compound of capitals joined
+    by hyphens ("STAR-PU"): the whole is a code or a name, not this part."""
+    before, after = text[max(0, use.start - 2):use.start], text[use.end:use.end + 2]
+    if (len(before) == 2 and before[1] == "-" and before[0].isupper()) or \
+            (len(after) == 2 and after[0] == "-" and after[1].isupper()):
+        return True
+    if _BOX.match(text, use.end):
+        return True
+    start = text.rfind(" ", 0, use.start) + 1
+    chunk = _CHUNK.match(text, start)
+    word = chunk.group() if chunk else ""
+    return "/" in word and any(c.isdigit() for c in word)
+
+
+def _is_variant(use: AcronymUse, text: str) -> bool:
+    """Letters in brackets just after a form code: the variant of a form ("HC1 (SC)")."""
+    before = text[max(0, use.start - 12):use.start].split()
+    return before[-1:] == ["("] and len(before) >= 2 and \
+        _CODE.fullmatch(before[-2]) is not None and text[use.end:use.end + 1] == ")"
 
 
 def _is_emphasis(short: str) -> bool:

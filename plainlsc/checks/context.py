@@ -158,14 +158,31 @@ def sentence_starts(ctx: RunContext, block: Block) -> frozenset[int]:
     return starts
 
 
+#: Little words that join the parts of a place name ("Newcastle upon Tyne", "Barton-under-
+#: Needwood", "Walton on the Naze").
+_PLACE_JOINERS = frozenset({"upon", "on", "under", "by", "in", "le", "cum", "next"})
+
+
+def _joins_a_name(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() not in _PLACE_JOINERS:
+        return False
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 30]
+    prev_word = before.replace("-", " ").split()[-1:] if before[-1:] in " -" else []
+    next_word = after.replace("-", " ").split()[:1] if after[:1] in " -" else []
+    return bool(prev_word and next_word) and prev_word[0][:1].isupper() \
+        and next_word[0][:1].isupper()
+
+
 def in_name(text: str, start: int, end: int, starts: frozenset[int]) -> bool:
     """Whether a capitalised match sits inside a run of capitalised words (a proper name).
 
     "Transformation" in "Sustainability and Transformation Partnership" is part of a name, not
-    jargon to rewrite; "Facilitate" at the start of a sentence is jargon.
+    jargon to rewrite; "Facilitate" at the start of a sentence is jargon. A lower-case joiner
+    between two capitalised words is part of a place name: "upon" in "Newcastle upon Tyne".
     """
     if not text[start:start + 1].isupper():
-        return False
+        return _joins_a_name(text, start, end)
     before = text[max(0, start - 40):start].split()
     after = text[end:end + 40].split()
     prev_cap = bool(before) and before[-1][:1].isupper() and start not in starts

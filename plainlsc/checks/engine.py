@@ -130,9 +130,14 @@ def _settings(config: Config) -> dict[str, Any]:
 
 
 def _active(spec: RuleSpec, config: Config) -> bool:
+    """Selected, or on (by its rule file or ``[rules.ID] enabled``) and not ignored."""
     if config.select:
         return spec.id in config.select
-    return spec.enabled and spec.id not in config.ignore
+    enabled = dict(dict(config.rule_options).get(spec.id, ())).get("enabled", spec.enabled)
+    if not isinstance(enabled, bool):
+        raise ConfigError(_where(config), rule_option_line(config.path, spec.id, "enabled"),
+                          f"rules.{spec.id}.enabled must be true or false, not {enabled!r}")
+    return enabled and spec.id not in config.ignore
 
 
 def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleSpec:
@@ -143,6 +148,7 @@ def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> Rule
     if spec.id in levels:
         spec.level = check_level(levels[spec.id], _where(config), 0)
     extra = dict(dict(config.rule_options).get(spec.id, ()))
+    extra.pop("enabled", None)  # read by _active
     if "level" in extra:
         spec.level = check_level(extra.pop("level"), _where(config),
                                  rule_option_line(config.path, spec.id, "level") or 0)

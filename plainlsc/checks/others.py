@@ -3,8 +3,10 @@ captions, figures and citations.
 
 A long quotation from a councillor, "Jane Smith MP, Parliamentary Under Secretary of State for
 Public Health", "Source: ONS Annual Population Survey (2024)" or "Employment rate 74.1% up 0.3
-points" is not a sentence the writer can shorten or make active. Rules about how the writer
-writes (sentence length, hard sentences, passive verbs) leave them out; rules about words
+points" is not a sentence the writer can shorten or make active. Nor are labelled fields run
+together ("Salary: £30,000 / Hours: 37.5 / Closing date: ...") or the notes to editors after a
+news release's "ENDS": background for journalists, not reading for the public. Rules about how
+the writer writes (sentence length, hard sentences, passive verbs) leave them out; rules about words
 (jargon, placeholders) still look at them. Each sentence is judged once per document.
 """
 
@@ -49,8 +51,47 @@ def _judge(ctx: RunContext, block: Block, sentence: Sentence) -> bool:
     text = sentence.text
     if _mostly_quoted(ctx, block, sentence) or _LABEL.match(text) or _CITATION.search(text):
         return True
+    if _is_fields(text) or in_notes_to_editors(ctx, block):
+        return True
     words = sentence.texts
     return _is_name_or_title(words) or _is_figures(words) or is_speech(ctx)
+
+
+#: A line that is a labelled field: "Salary: £30,000", "Closing date: 30 April".
+_FIELD_LINE = re.compile(r"\s*[A-Z][\w ’'/()&-]{0,30}:\s*\S")
+#: Where the notes to editors begin: a "Notes to editors" line or the "ENDS" marker.
+_NOTES_START = re.compile(r"(?i)\s*(?:notes? (?:to|for) editors?\b|ends\s*$)")
+
+
+def _is_fields(text: str) -> bool:
+    """Lines of labelled fields run together into one "sentence" (a job advert's details)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    fields = sum(1 for line in lines if _FIELD_LINE.match(line))
+    return len(lines) >= 2 and fields >= 2 and fields * 2 >= len(lines)
+
+
+def in_notes_to_editors(ctx: RunContext, block: Block) -> bool:
+    """Whether ``block`` comes after a news release's "ENDS" or "Notes to editors" line."""
+    start = ctx.cache.get("notes-start")
+    if start is None:
+        start = ctx.cache["notes-start"] = next(
+            (i for i, b in enumerate(ctx.doc.blocks) if len(b.text) < 40
+             and _NOTES_START.match(b.text)), len(ctx.doc.blocks))
+    if start >= len(ctx.doc.blocks):
+        return False
+    after = ctx.cache.get("notes-blocks")
+    if after is None:  # once per document: a set, so each question is one lookup
+        after = ctx.cache["notes-blocks"] = {id(b) for b in ctx.doc.blocks[start + 1:]}
+    return id(block) in after
+
+
+def in_citation(block: Block, offset: int) -> bool:
+    """Whether ``offset`` is in a sentence that is a citation or a source line ("Marsh, T. et
+    al. (2023) ...", "Source: ONS (2024)"): its form is the citation's convention."""
+    for sentence in block.sentences:
+        if sentence.start <= offset < sentence.end:
+            return bool(_LABEL.match(sentence.text) or _CITATION.search(sentence.text))
+    return False
 
 
 def is_speech(ctx: RunContext) -> bool:

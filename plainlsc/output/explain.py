@@ -66,6 +66,14 @@ def switch_off_lines(rule_id: str) -> list[str]:
     ]
 
 
+def explain_sections(spec: Any) -> list[tuple[str, str]]:
+    """The parts of a rule's explanation it has, as (title, text): what it finds, why it
+    matters, an example and a better version. ``explain`` and the editor's hover show these."""
+    parts = (("What it finds", spec.description), ("Why it matters", spec.why),
+             ("Example", spec.example), ("Better", spec.better))
+    return [(title, body) for title, body in parts if body]
+
+
 def render_explain(rule_id: str, config: Config, console: Console) -> bool:
     """Explain one rule; False (after saying why) when there is no such rule."""
     specs = {s.id: (s, on) for s, on in _effective(config)}
@@ -77,10 +85,8 @@ def render_explain(rule_id: str, config: Config, console: Console) -> bool:
     state = "" if on else ", off"
     console.print(f"[bold]{escape(spec.id)}[/bold]  ({escape(spec.kind)}, "
                   f"{spec.level}{state})")
-    for title, body in (("What it finds", spec.description), ("Why it matters", spec.why),
-                        ("Example", spec.example), ("Better", spec.better)):
-        if body:
-            console.print(f"\n[bold]{title}[/bold]\n  {escape(body)}")
+    for title, body in explain_sections(spec):
+        console.print(f"\n[bold]{title}[/bold]\n  {escape(body)}")
     options = option_lines(spec)
     if options:
         console.print("\n[bold]Options[/bold]")
@@ -88,7 +94,16 @@ def render_explain(rule_id: str, config: Config, console: Console) -> bool:
             console.print(f"  {escape(line)}")
     if spec.link:
         console.print(f"\n[bold]Source[/bold]\n  {escape(spec.link)}")
+    if not on:
+        console.print("\n[bold]Switch it on[/bold]")
+        console.print(f"  {escape(switch_on_line(spec.id))}")
     console.print("\n[bold]Switch it off[/bold]")
     for line in switch_off_lines(spec.id):
         console.print(f"  {escape(line)}")
     return True
+
+
+def switch_on_line(rule_id: str) -> str:
+    """How to switch on a rule that is off by default."""
+    return (f"in .plainlsc.toml or [tool.plainlsc]: [rules.{rule_id}] enabled = true; "
+            f"or plainlsc check --select {rule_id}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plainlsc.checks.audience import is_clinical
 from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 
 REPORTS = ("undefined", "defined-late", "redefined")
@@ -17,11 +18,16 @@ REPORTS = ("undefined", "defined-late", "redefined")
 class AcronymRule(RuleKind):
     """``report: undefined`` (never defined), ``defined-late`` (used before its definition)
     or ``redefined`` (defined twice, differently). Known acronyms (NHS, GP) need no definition.
+    With ``public_only``, a document for clinicians is not asked to spell out the health
+    service's acronyms from the glossary (INR, DOAC, NICE): its readers use them every day.
+    Acronyms the glossary does not know are still reported there.
     """
 
     fields = frozenset({"short", "expansion", "count", "long", "line", "other"})
 
-    keys = {"report": Key(str, "what to report: " + ", ".join(REPORTS), required=True)}
+    keys = {"report": Key(str, "what to report: " + ", ".join(REPORTS), required=True),
+            "public_only": Key(bool, "undefined: in a document for clinicians, leave out "
+                               "acronyms the glossaries know", default=False)}
     default_scope = frozenset({"all"})
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
@@ -29,6 +35,7 @@ class AcronymRule(RuleKind):
         if self.report not in REPORTS:
             raise self.spec.error(f"report must be one of {', '.join(REPORTS)}")
         self.config = resources.config
+        self.public_only = bool(self.option(options, "public_only"))
 
     def check(self, ctx: RunContext) -> None:
         from plainlsc.acronym import analyse_acronyms, load_lists
@@ -48,6 +55,8 @@ class AcronymRule(RuleKind):
 
     def _undefined(self, ctx: RunContext, entry: Any) -> None:
         if entry.known or entry.defined_at is not None or entry.first_used is None:
+            return
+        if self.public_only and entry.suggestion and is_clinical(ctx, self.config.audience):
             return
         fields, suggestions = self._suggest(entry)
         ctx.emit_source(self.spec, entry.first_used.start, entry.first_used.end,

@@ -12,9 +12,9 @@ from plainlsc.checks.others import is_others_words
 class SentenceLength(RuleKind):
     """A sentence with more words than ``max``, flagged over the whole sentence.
 
-    Graded, as the guides allow: over ``max`` it is a suggestion, over ``warn_over`` it takes
-    the rule's level. Quotations, names with titles, captions and citations are left out: they
-    are not the writer's sentences to split.
+    Graded, as the guides allow: over ``max`` it is a suggestion (when ``grade`` is on), over
+    ``warn_over`` it takes the rule's level. Quotations, names with titles, captions,
+    citations and notes to editors are left out: they are not the writer's sentences to split.
     """
 
     fields = frozenset({"count", "max"})
@@ -22,18 +22,21 @@ class SentenceLength(RuleKind):
     keys = {"max": Key(int, "the words a sentence should keep to (a suggestion above it)",
                        required=True),
             "warn_over": Key(int, "above this many words, the finding takes the rule's level "
-                             "(default: max)")}
+                             "(default: max)"),
+            "grade": Key(bool, "report sentences between max and warn_over as suggestions "
+                         "(false: only those over warn_over)", default=True)}
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = int(options["max"])
         warn = self.option(options, "warn_over")
         self.warn_over = max(self.max, int(warn)) if warn is not None else self.max
+        self.floor = self.max if self.option(options, "grade") else self.warn_over
 
     def check(self, ctx: RunContext) -> None:
         for block in self.blocks(ctx):
             for sentence in block.sentences:
                 count = sentence.word_count
-                if count <= self.max or is_others_words(ctx, block, sentence):
+                if count <= self.floor or is_others_words(ctx, block, sentence):
                     continue
                 level = None if count > self.warn_over else "suggestion"
                 ctx.emit(self.spec, block, sentence.start, sentence.end,

@@ -16,6 +16,7 @@ from plainlsc.checks.audience import is_clinical
 from plainlsc.checks.base import FIX_KEY, Key, Resources, RuleKind, RunContext, fix_mode, kind
 from plainlsc.checks.context import in_name, joined, noise, quotes, sentence_starts
 from plainlsc.checks.inflect import term_forms
+from plainlsc.checks.others import in_citation
 from plainlsc.checks.rewrite import fitted_replacement
 from plainlsc.checks.templates import is_template
 from plainlsc.checks.wordlists import Entry
@@ -64,6 +65,10 @@ class PhraseKind(RuleKind):
                                 default=False),
         "public_only": Key(bool, "check only documents for the public, not those for "
                            "clinicians (see the audience setting)", default=False),
+        "skip_defined": Key(bool, "leave out matches inside the long form of an acronym "
+                            "defined there (no criteria to reside (NCTR))", default=True),
+        "skip_citations": Key(bool, "leave out matches in citations and source lines "
+                              "(Marsh, T. et al. (2023))", default=False),
         "fix": FIX_KEY,
     }
 
@@ -95,6 +100,8 @@ class PhraseKind(RuleKind):
         self.first_only = bool(self.option(options, "first_only"))
         self.unless_explained = bool(self.option(options, "unless_explained"))
         self.public_only = bool(self.option(options, "public_only"))
+        self.skip_defined = bool(self.option(options, "skip_defined"))
+        self.skip_citations = bool(self.option(options, "skip_citations"))
         self.audience = resources.config.audience
         self.fix = fix_mode(self.spec)
 
@@ -128,8 +135,13 @@ class PhraseKind(RuleKind):
                     entry = self.entries.get(normalise(m.group())) if regex is self.literal \
                         else None
                     found.append((*where, entry))
-        found.sort(key=lambda hit: (hit[0], hit[1]))
-        return text.blocks, found
+        # A term in the list and a pattern may find the same words ("not uncommon"): keep one,
+        # the list's, which carries the suggestion.
+        unique: dict[tuple[int, int, int], Hit] = {}
+        for hit in found:
+            if hit[3] is not None or hit[:3] not in unique:
+                unique[hit[:3]] = hit
+        return text.blocks, sorted(unique.values(), key=lambda hit: (hit[0], hit[1]))
 
     def keep(self, ctx: RunContext, block: Block, start: int, end: int,
              entry: Entry | None) -> bool:
@@ -142,6 +154,10 @@ class PhraseKind(RuleKind):
         if noise(ctx, block).overlaps(start, end):
             return False
         if self.skip_quotes and quotes(ctx, block).overlaps(start, end):
+            return False
+        if self.skip_defined and _in_long_form(ctx, block, start, end):
+            return False
+        if self.skip_citations and in_citation(block, start):
             return False
         if (self.skip_names and (entry is None or entry.term.islower())
                 and in_name(text, start, end, sentence_starts(ctx, block))):
@@ -190,6 +206,20 @@ class PhraseKind(RuleKind):
         if plain.startswith("(") or quotes(ctx, block).overlaps(start, end):
             return None
         return fitted_replacement(entry.term, block.text[start:end], plain)
+
+
+def _in_long_form(ctx: RunContext, block: Block, start: int, end: int) -> bool:
+    """Inside the long form of an acronym defined on the spot: "no criteria to reside (NCTR)"
+    and "PrEP (pre-exposure prophylaxis)" are the names of things, not the writer's word
+    choice. Changing one word of them breaks the name; explaining the term is the fix."""
+    key = ("long-forms", id(block))
+    spans = ctx.cache.get(key)
+    if spans is None:
+        from plainlsc.acronym.definitions import find_definitions
+
+        spans = ctx.cache[key] = [(d.long_start, d.long_end) for d in find_definitions(
+            block.text)] if any(c.isupper() for c in block.text) else []
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

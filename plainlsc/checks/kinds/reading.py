@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plainlsc.checks.audience import is_clinical
 from plainlsc.checks.base import Key, Resources, RuleKind, RunContext, kind
 from plainlsc.checks.others import is_others_words
 from plainlsc.model import Block, Sentence
@@ -17,8 +18,11 @@ def _prose_sentences(ctx: RunContext) -> list[tuple[Block, Sentence]]:
 class Readability(RuleKind):
     """The reading age is above the profile's target (document level).
 
-    Reported once, at the document's hardest sentence, naming the long words that raise the
-    score and where the longest sentences are, since those are what a writer can change.
+    Reported once, at the document's longest sentence of the writer's own (not a quotation or
+    a block of labelled fields), naming the long words that raise the score and where the
+    longest sentences are, since those are what a writer can change. With ``public_only``, a
+    document for clinicians is not judged: its long words are the names of drugs and
+    conditions its readers use every day.
     """
 
     fields = frozenset({"age", "max", "words", "lines"})
@@ -26,18 +30,26 @@ class Readability(RuleKind):
     document_level = True
     keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
                        required=True),
-            "min_words": Key(int, "documents with fewer words are not judged", default=100)}
+            "min_words": Key(int, "documents with fewer words are not judged", default=100),
+            "public_only": Key(bool, "judge only documents for the public, not those for "
+                               "clinicians (see the audience setting)", default=False)}
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         self.max = float(options["max"])
         self.min_words = int(self.option(options, "min_words"))
+        self.public_only = bool(self.option(options, "public_only"))
+        self.audience = resources.config.audience
 
     def check(self, ctx: RunContext) -> None:
         scores = ctx.cache.get("scores")
         # Compare what the reader is told: "reading age about 11" is within "11 or under".
         if scores is None or scores.words < self.min_words or round(scores.reading_age) <= self.max:
             return
+        if self.public_only and is_clinical(ctx, self.audience):
+            return
         sentences = _prose_sentences(ctx)
+        own = [(b, s) for b, s in sentences if not is_others_words(ctx, b, s)]
+        sentences = own or sentences
         longest = sorted(sentences, key=lambda bs: -bs[1].word_count)[:3]
         lines = sorted({ctx.doc.position(*b.source_span(s.start, s.end)).line
                         for b, s in longest})

@@ -69,7 +69,9 @@ def all_caps(rule: Structure, ctx: RunContext) -> None:
     """Words in block capitals: a run of two or more, or one long word, that are not acronyms.
 
     Capitals are harder to read because words lose their shape. Text in square brackets is a
-    placeholder (another rule's business); known and glossary acronyms are not shouting.
+    placeholder (another rule's business); known and glossary acronyms are not shouting, nor
+    is one word being defined as an acronym ("(PIDMAS)"), a compound of capitals ("STAR-PU")
+    or a table cell written wholly in capitals (a product's name as printed on its box).
     """
     min_letters = int(rule.options.get("min_letters", Structure.keys["min_letters"].default))
     text = joined(ctx, rule.spec.scope, rule.blocks(ctx))
@@ -84,13 +86,34 @@ def all_caps(rule: Structure, ctx: RunContext) -> None:
         if where is None:
             continue
         block, start, end = text.blocks[where[0]], where[1], where[2]
-        if block.kind is BlockKind.TABLE_CELL and len(words) <= 2:
+        if block.kind is BlockKind.TABLE_CELL and _whole_cell(block.text, start, end):
             continue  # a product or brand name in a table, not shouting
+        if len(words) == 1 and _acronym_shaped(words[0], block.text, start, end):
+            continue
         if block.text.rfind("[", 0, start) > block.text.rfind("]", 0, start):
             continue  # inside a [PLACEHOLDER]
         if noise(ctx, block).overlaps(start, end):
             continue
         ctx.emit(rule.spec, block, start, end, {"count": len(words)})
+
+
+def _whole_cell(text: str, start: int, end: int) -> bool:
+    """The cell has no lower-case letter and few words: a name, not a sentence."""
+    return not any(c.islower() for c in text) and len(text.split()) <= 5
+
+
+def _acronym_shaped(word: str, text: str, start: int, end: int) -> bool:
+    """One word in brackets after its long form ("Mutual Aid System (PIDMAS)", an acronym
+    being defined, but not "(URGENT)") or a compound of capitals with a short part
+    ("STAR-PU"): an acronym, which the acronym rules look after."""
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        from plainlsc.acronym.definitions import find_definitions
+
+        line_start = text.rfind("\n", 0, start) + 1
+        defined = find_definitions(text[line_start:end + 1])
+        return any(d.short_start + line_start == start for d in defined)
+    parts = word.split("-")
+    return len(parts) > 1 and any(0 < len(p) <= 3 for p in parts)
 
 
 def _is_word_like(word: str, acronyms: frozenset[str]) -> bool:

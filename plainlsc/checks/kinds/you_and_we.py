@@ -12,6 +12,12 @@ from plainlsc.text.patterns import compile_pattern, literal_alternation
 YOU = compile_pattern(r"\b(?:you|your|yours|yourself|yourselves)\b", ignorecase=True)
 
 
+def _in_a_name(phrase: str) -> bool:
+    """"the Patient Initiated ... Service": a capitalised noun is part of a name, not the
+    reader spoken about."""
+    return any(w[:1].isupper() for w in phrase.split()[1:])
+
+
 @kind("you-and-we")
 class YouAndWe(RuleKind):
     """Two findings: each third-person phrase for the reader (first use), and a letter that
@@ -40,7 +46,7 @@ class YouAndWe(RuleKind):
             if key in seen or where is None:
                 continue
             block = text.blocks[where[0]]
-            if quotes(ctx, block).overlaps(where[1], where[2]):
+            if quotes(ctx, block).overlaps(where[1], where[2]) or _in_a_name(m.group()):
                 continue
             seen.add(key)
             ctx.emit(self.spec, block, where[1], where[2],
