@@ -53,9 +53,10 @@ class Level(str, Enum):
 def say(message: str) -> None:
     """Write one ``plainlsc: ...`` line to stderr; a path that is not valid UTF-8 in it is
     shown escaped rather than failing to print (and so hiding the problem it reports)."""
+    from plainlsc.output.terminal import visible
     from plainlsc.pipeline import display_path
 
-    sys.stderr.write(f"plainlsc: {display_path(message)}\n")
+    sys.stderr.write(f"plainlsc: {visible(display_path(message))}\n")
 
 
 def fail(message: str) -> NoReturn:
@@ -105,6 +106,8 @@ def _config(config: Path | None, profile: str | None, paths: list[str],
     # Every command that reads documents comes through here, in a process that is ours: see
     # segment.tokenizer. (Not in main, so that --version and --help stay light.)
     segment.FREEZE_HEAP = True
+    if any(not p for p in paths):  # Path("") is ".": an empty argument would check everything
+        fail("an empty path was given (to check the current folder, give .)")
     first = next((p for p in paths if p != "-"), ".")
     cfg = discover(Path(first), config)
     changes: dict[str, Any] = {}
@@ -408,7 +411,9 @@ def report(
     if len(result.errors) == len(result.files):
         fail(f"nothing could be read, so {output} was not written")
     write_report(result, output, ruleset)
-    typer.echo(f"Wrote {output} ({plural(len(result.findings), 'finding')} in "
+    from plainlsc.output.terminal import visible
+
+    typer.echo(f"Wrote {visible(str(output))} ({plural(len(result.findings), 'finding')} in "
                f"{plural(len(result.files), 'file')}).")
     raise typer.Exit(2 if result.errors else 0)
 
@@ -472,7 +477,9 @@ def annotate(
     if problem:
         fail(f"-o {target}: {problem}")
     message = run_annotate(path, target, cfg, author, min_level.value, with_fixes)
-    typer.echo(message)
+    from plainlsc.output.terminal import visible
+
+    typer.echo(visible(message))
 
 
 @app.command()
@@ -515,6 +522,45 @@ def main(argv: list[str] | None = None) -> int:
     import warnings
 
     warnings.showwarning = _show_warning
+    with _CtrlC() as ctrl_c:
+        code = _run_app(argv)
+    if ctrl_c.pressed:
+        sys.stderr.write("plainlsc: interrupted\n")
+        return 130
+    return code
+
+
+class _CtrlC:
+    """Notes a Ctrl-C during a run: typer turns it into a silent exit code 130, so without
+    this a user would not be told the run was cut short."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> _CtrlC:
+        import signal
+
+        try:
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self._previous = signal.signal(signal.SIGINT, self._handler)
+        except ValueError:  # not the main thread: leave signals alone
+            pass
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def _run_app(argv: list[str] | None) -> int:
+    """Run the app; every error becomes one line on stderr and an exit code."""
     try:
         # Without standalone mode click returns the exit code instead of calling sys.exit.
         code = app(args=argv, prog_name="plainlsc", standalone_mode=False)

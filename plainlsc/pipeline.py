@@ -159,8 +159,14 @@ def _check_many(files: list[str], config: Config | None, stdin_format: str | Non
 
     others = [f for f in files if f != "-"]
     worker = partial(check_one, config=config, stdin_format=stdin_format)
-    done = iter(run_parallel(others, worker, jobs, partial(_warm, config)))
+    done = iter(run_parallel(others, worker, jobs, partial(_warm, config), _lost))
     return [check_one("-", config, stdin_format) if f == "-" else next(done) for f in files]
+
+
+def _lost(path: str) -> FileReport:
+    """The report of a file whose worker process died while checking it."""
+    return FileReport(path, "", error="could not be checked: the worker process checking it "
+                                      "stopped (out of memory?)")
 
 
 def _warm(config: Config | None) -> None:

@@ -10,6 +10,7 @@ format.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,30 @@ from plainlsc.acronym.lists import AcronymLists, load_lists
 from plainlsc.acronym.not_acronyms import is_not_an_acronym
 from plainlsc.acronym.uses import find_acronym_uses
 from plainlsc.model import BlockKind, Document, Position
+
+
+class _Spans:
+    """Text spans, merged and sorted, for a quick "is this offset inside one?".
+
+    A paragraph may define thousands of acronyms; testing every use against every definition
+    would take quadratic time.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
 
 
 @dataclass(slots=True)
@@ -90,7 +115,7 @@ def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
         if not text or block.kind is BlockKind.OTHER:
             continue  # "ENDS", "[image: ]" and the like are markers, not words
         defs = find_definitions(text)
-        inside = [(d.short_start, d.short_end) for d in defs]
+        inside = _Spans([(d.short_start, d.short_end) for d in defs])
         for d in defs:
             entry = found.setdefault(d.short, Acronym(d.short))
             end = d.end + 1 if text[d.end:d.end + 1] in ")]" else d.end  # the closing bracket
@@ -100,7 +125,7 @@ def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
             if entry.defined_at is None:
                 entry.defined_at, entry.long = place, d.long
         for use in find_acronym_uses(text):
-            if any(s <= use.start < e for s, e in inside) or not use.short.strip("X"):
+            if use.start in inside or not use.short.strip("X"):
                 continue  # the use inside its own definition, or a placeholder "XX"
             if use.short not in found and is_not_an_acronym(use, block, lists):
                 continue  # a form code, a word in capitals for emphasis, a product name

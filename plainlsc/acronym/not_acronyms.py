@@ -7,6 +7,8 @@ Found in real documents, and each a false "spell it out" if reported:
 * a word in capitals for emphasis: "it's MUCH safer", "do NOT stop", "FREE";
 * brand and product names in capitals in a table of products;
 * the "PO" of a postal address ("PO Box 42"), like the postcode after it;
+* the legal form after an organisation's name ("Northgate Care CIC", "Hill Trust LLP"), which
+  is part of the name, as "Ltd" is;
 * the parts of a reference or a capitals compound: "KM" in "Our ref: RHE/2291/KM", "PU" in
   "STAR-PU" (a prescribing unit, not two acronyms to spell out).
 
@@ -69,12 +71,24 @@ def _is_part(use: AcronymUse, text: str) -> bool:
     if (len(before) == 2 and before[1] == "-" and before[0].isupper()) or \
             (len(after) == 2 and after[0] == "-" and after[1].isupper()):
         return True
-    if _BOX.match(text, use.end):
+    if _BOX.match(text, use.end) or _is_legal_form(use, text):
         return True
     start = text.rfind(" ", 0, use.start) + 1
     chunk = _CHUNK.match(text, start)
     word = chunk.group() if chunk else ""
     return "/" in word and any(c.isdigit() for c in word)
+
+
+#: The legal forms a UK organisation's name can end with.
+LEGAL_FORMS = frozenset({"CIC", "CIO", "SCIO", "LLP", "PLC", "LTD", "LLC"})
+#: The capitalised word of a name just before the legal form.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’&-]*[ \u00a0]$")
+
+
+def _is_legal_form(use: AcronymUse, text: str) -> bool:
+    """"CIC" in "Northgate Care CIC": the end of a name, not a term to spell out."""
+    return use.short in LEGAL_FORMS and \
+        _NAME_BEFORE.search(text[max(0, use.start - 40):use.start]) is not None
 
 
 def _is_variant(use: AcronymUse, text: str) -> bool:

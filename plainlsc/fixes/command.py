@@ -99,4 +99,7 @@ def _show_left(report: Report, config: Config, console: Any) -> None:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"plainlsc: {message}\n")
+    """One stderr line; a file name's control characters are shown escaped, never raw."""
+    from plainlsc.output.terminal import visible
+
+    sys.stderr.write(f"plainlsc: {visible(message)}\n")

@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from plainlsc.findings import Report
+from plainlsc.output.terminal import markup_safe
 
 
 def render_acronyms(report: Report, console: Console) -> None:
@@ -14,7 +15,7 @@ def render_acronyms(report: Report, console: Console) -> None:
     for file in report.files:
         if file.error is not None or not file.acronyms:
             continue
-        table = Table(title=f"Acronyms in {file.path}", title_justify="left")
+        table = Table(title=f"Acronyms in {markup_safe(file.path)}", title_justify="left")
         for name in ("Acronym", "Stands for", "First used", "Defined", "Uses"):
             table.add_column(name)
         for a in sorted(file.acronyms, key=lambda a: a.short):

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from plainlsc.findings import Report
+from plainlsc.output.terminal import markup_safe
 
 ROWS = (
     ("reading_age", "UK reading age (estimate: US grade + 5)"),
@@ -29,7 +30,7 @@ def render_scores(report: Report, console: Console) -> None:
     for file in report.files:
         if file.scores is None:
             continue
-        table = Table(title=file.path, show_header=True, title_justify="left")
+        table = Table(title=markup_safe(file.path), show_header=True, title_justify="left")
         table.add_column("Measure")
         table.add_column("Value", justify="right")
         for key, label in ROWS:
@@ -40,5 +41,6 @@ def render_scores(report: Report, console: Console) -> None:
             table.add_row(label, shown)
         console.print(table)
         if file.scores.hard_words:
-            console.print("Long words that raise the scores: " + ", ".join(file.scores.hard_words))
+            words = ", ".join(markup_safe(w) for w in file.scores.hard_words)
+            console.print("Long words that raise the scores: " + words)
         console.print()

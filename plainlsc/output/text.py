@@ -14,6 +14,7 @@ each line is written as plain text, which is much faster for a site's thousands 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Console
@@ -22,11 +23,13 @@ from rich.text import Text
 from plainlsc import review
 from plainlsc.findings import FileReport, Finding, Report, level_rank
 from plainlsc.output.english import plural
+from plainlsc.output.terminal import masked, visible
 from plainlsc.output.wrap import Span, plain, wrap
 
 STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 #: Places shown in full per rule; the rest are listed as "N more like this: 12:3, 40:1...".
 SHOWN = 3
+_LINES = re.compile(r"\r\n|\r|\n")
 #: Characters of a hard sentence quoted in "Fix first".
 QUOTE = 60
 _QUOTES = "\"'\u2018\u2019\u201c\u201d "
@@ -69,7 +72,12 @@ class _Writer:
         self.batch: list[str] = []
 
     def line(self, spans: list[Span], indent: int = 4) -> None:
-        """One logical line, wrapped at the width with continuation lines at ``indent``."""
+        """One logical line, wrapped at the width with continuation lines at ``indent``.
+
+        File names, messages and quoted text may hold control characters (a newline or an
+        escape sequence in a file name): they are written out as escapes, never sent raw.
+        """
+        spans = [(visible(text, keep_tabs=True), style) for text, style in spans]
         for piece in wrap(spans, self.width, indent):
             if self.plain:
                 self.batch.append(plain(piece) + "\n")
@@ -226,14 +234,16 @@ class _Source:
 
     def __init__(self, file: FileReport, wanted: bool) -> None:
         on = (wanted or file.format == "docx") and file.source is not None
-        self.lines = (file.source or "").splitlines() if on else None
+        # Lines as findings count them (LF, CRLF or CR), not as str.splitlines (which also
+        # breaks at a form feed and would quote the wrong line after one).
+        self.lines = _LINES.split(file.source or "") if on else None
         self.bar = "      \u00b6 " if file.format == "docx" else "      | "
 
     def show(self, out: _Writer, f: Finding) -> None:
         """Two lines: the text around the match, and carets under it."""
         if self.lines is None or not 0 < f.line <= len(self.lines):
             return
-        text = self.lines[f.line - 1].replace("\t", " ")
+        text = masked(self.lines[f.line - 1].replace("\t", " "))  # same width: carets align
         room = max(20, out.width - len(self.bar) - 2)
         start = f.column - 1
         end = len(text) if f.end_line != f.line else max(start + 1, f.end_column - 1)

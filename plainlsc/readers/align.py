@@ -63,6 +63,22 @@ class TextAssembler:
             return
         self._align(piece, limit)
 
+    def add_decoded(self, piece: str, markup: str, limit: int) -> None:
+        """Add ``piece`` decoded from source text ``markup`` (an entity or an escape).
+
+        The parser tells us the source form, so we look for that, never for the decoded
+        character: the same character written plainly later in the block must not be taken
+        for it (every position after it would then be wrong).
+        """
+        if not piece:
+            return
+        found = self.source.find(markup, self.cursor, limit) if markup else -1
+        if found < 0:
+            self.add(piece, limit)
+            return
+        self._emit(piece, found, len(markup))
+        self.cursor = found + len(markup)
+
     def add_break(self, limit: int) -> None:
         """A line break inside a block: a newline in the text, mapped to the source's line
         ending (LF, CRLF or a lone CR)."""

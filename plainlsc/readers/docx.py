@@ -381,6 +381,7 @@ def paragraph_pieces(paragraph: Any, names: Names) -> Iterator[tuple[Any, str]]:
             continue
         if tag == names.t:
             yield element, LINE_BREAKS.sub(" ", element.text or "")
+            yield from _after_entities(element)
         elif tag in names.tabs:
             yield element, "\t"
         elif tag in names.breaks:
@@ -394,6 +395,20 @@ def paragraph_pieces(paragraph: Any, names: Names) -> Iterator[tuple[Any, str]]:
 def _paragraph_text(paragraph: Any, names: Names) -> str:
     """The visible text of one paragraph, without its text boxes and deleted runs."""
     return "".join(text for _, text in paragraph_pieces(paragraph, names))
+
+
+def _after_entities(element: Any) -> Iterator[tuple[Any, str]]:
+    """The text after each entity reference in one ``w:t``, as pieces of their own.
+
+    Entities are never resolved (see the module docstring), so lxml keeps ``&name;`` as a
+    child node and the text that follows it as that node's tail; ``element.text`` alone would
+    drop it. The unresolved reference itself has no known text and is left out. Each tail is
+    its own piece (with the entity node as its element), so a writer mapping offsets back to
+    the XML never takes it for part of ``element.text``.
+    """
+    for child in element:
+        if child.tail:
+            yield child, LINE_BREAKS.sub(" ", child.tail)
 
 
 def _structure(paragraph: Any, in_cell: bool, styles: _Styles) -> tuple[BlockKind | None, int]:

@@ -8,6 +8,7 @@ HTML comments (which may hold ``plainlsc-disable`` switches), link and image URL
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -27,7 +28,9 @@ def _parser() -> Any:
     """One CommonMark parser per process: building its rule chains costs more than parsing."""
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # text_join would merge an entity or escape into the plain text around it, losing the
+    # source form ("&eacute;") that tells us where the decoded character came from.
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
     parser.options["maxNesting"] = MAX_NESTING
     return parser
 
@@ -91,9 +94,14 @@ class _Reader:
 
     def comments(self, html: str, first_line: int, next_line: int) -> None:
         """Record plainlsc switches written in HTML comments."""
+        line, counted = first_line + 1, 0  # newlines counted as we go: one pass over html
+        target: int | None = None
         for match in COMMENT.finditer(html):
-            line = first_line + html.count("\n", 0, match.start()) + 1
-            self.suppressions.directive(match.group(1), line, self._next_content_line(next_line))
+            line += html.count("\n", counted, match.start())
+            counted = match.start()
+            if target is None:
+                target = self._next_content_line(next_line)
+            self.suppressions.directive(match.group(1), line, target)
 
     def _next_content_line(self, line: int) -> int:
         """1-based number of the first non-blank line at or after 0-based ``line``."""
@@ -119,27 +127,42 @@ class _Reader:
                 asm.skip_to(child.content, limit)
             elif ctype == "text":
                 asm.add(child.content, limit)
+            elif ctype == "text_special":  # an entity or a backslash escape
+                asm.add_decoded(child.content, child.markup, limit)
             elif ctype in ("softbreak", "hardbreak"):
                 asm.add_break(limit)
             elif ctype == "code_inline":
                 asm.skip_to(child.content, limit)
             elif ctype == "image":
-                for alt in child.children or []:
-                    if alt.type == "text":
-                        asm.add(alt.content, limit)
-                asm.skip_to(str(child.attrs.get("src", "")), limit)
+                _image_alt(asm, child, limit)
             elif ctype == "link_open":
                 href = str(child.attrs.get("href", ""))
             elif ctype == "link_close":
                 asm.skip_to(href, limit)  # the URL after the link text is not prose
             elif ctype == "html_inline":
-                line = self.source.count("\n", 0, asm.cursor) + 1
+                line = bisect_right(self.line_starts, asm.cursor)  # 1-based, in log time
                 self.comments(child.content, line - 1, line)
                 asm.skip_to(child.content, limit)
         self.cursor = asm.cursor
         text, smap = asm.result()
         if text.strip():
             self.blocks.append(Block(self._kind(), text, smap, level=self.heading_level))
+
+
+def _image_alt(asm: TextAssembler, image: Any, limit: int) -> None:
+    """Add an image's alt text, then skip its URL.
+
+    Alt text may hold images of its own (``![![inner](a)](b)``), as deep as the parser's
+    nesting limit; their alt text is read too, so no word in it goes unchecked.
+    """
+    for alt in image.children or []:
+        if alt.type == "text":
+            asm.add(alt.content, limit)
+        elif alt.type == "text_special":
+            asm.add_decoded(alt.content, alt.markup, limit)
+        elif alt.type == "image":
+            _image_alt(asm, alt, limit)
+    asm.skip_to(str(image.attrs.get("src", "")), limit)
 
 
 def read_markdown(source: str, path: str = "<markdown>") -> Document:

@@ -38,6 +38,7 @@ DATE_LINE = re.compile(
 #: Lines that mark the end of a news release or a section break, not prose or a heading.
 MARKER = re.compile(
     r"(?i)[\s#*_=~–—-]*(?:ends?|end of (?:release|document)|-+|\*+|#+)[\s#*_=~–—-]*")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 COMMENT_LINE = re.compile(r"[ \t]*(?:#|//)[ \t]*plainlsc-")
 TERMINAL = ".!?:;,"
 #: A line of this many words or fewer, with no closing punctuation, stands on its own.
@@ -61,10 +62,15 @@ class _Line:
 
 
 def _lines(source: str) -> list[_Line | None]:
-    """The source's lines, stripped, with offsets; ``None`` for a blank line."""
+    """The source's lines, stripped, with offsets; ``None`` for a blank line.
+
+    Lines end only at LF, CRLF or a lone CR, as :class:`~plainlsc.model.LineIndex` counts
+    them: ``str.splitlines`` also splits at a form feed or U+2028, which would shift the line
+    number of every later line (and make a disable comment switch off the wrong line).
+    """
     out: list[_Line | None] = []
     pos = 0
-    for number, raw in enumerate(source.splitlines(keepends=True), start=1):
+    for number, raw in enumerate(_LINE.findall(source), start=1):
         body = raw.rstrip("\r\n")
         stripped = body.strip()
         if not stripped:
@@ -198,15 +204,31 @@ class _Builder:
         )
 
 
+def _next_content_lines(lines: list[_Line | None]) -> list[int | None]:
+    """For each line, the number of the next non-blank line after it (None at the end).
+
+    One backward pass: looking ahead from every comment line would be quadratic in a file of
+    many comments.
+    """
+    following: list[int | None] = [None] * len(lines)
+    nxt: int | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = nxt
+        line = lines[i]
+        if line is not None:
+            nxt = line.number
+    return following
+
+
 def read_text(source: str, path: str = "<text>") -> Document:
     """Read plain text into a :class:`Document`."""
     lines = _lines(source)
     suppressions = Suppressions()
     kept: list[_Line | None] = []
+    following = _next_content_lines(lines)
     for i, line in enumerate(lines):
         if line is not None and COMMENT_LINE.match(line.text):
-            nxt = next((ln.number for ln in lines[i + 1:] if ln is not None), None)
-            suppressions.directive(line.text, line.number, nxt)
+            suppressions.directive(line.text, line.number, following[i])
             kept.append(None)
         else:
             kept.append(line)

@@ -59,6 +59,21 @@ def _escape_word(word: str) -> str:
     return "['’]".join(re.escape(piece) for piece in re.split(r"['’]", word))
 
 
+#: UTF-8 continuation bytes: every other byte starts a character.
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def _characters(data: bytes, start: int, end: int) -> int:
+    """How many characters start in ``data[start:end]``.
+
+    Counting the bytes that start a character (not decoding) keeps the count additive when an
+    offset falls inside a character, as ``\\C`` (any byte) can make it: such an offset
+    rounds up to the next character and later offsets stay exact. Decoding with "replace"
+    would count the broken halves as extra characters and shift every later match.
+    """
+    return len(data[start:end].translate(None, _CONTINUATION))
+
+
 class Found:
     """One match found by :class:`Scanner`, with character offsets, like a ``re.Match``."""
 
@@ -108,7 +123,7 @@ class Scanner:
                 for offset in sorted({o for span in spans for o in span if o >= 0}):
                     if offset < done_bytes:  # never for RE2's ordered matches; just in case
                         done_bytes = done_chars = 0
-                    done_chars += len(data[done_bytes:offset].decode("utf-8", "replace"))
+                    done_chars += _characters(data, done_bytes, offset)
                     done_bytes = offset
                     chars[offset] = done_chars
                 spans = [(chars[s], chars[e]) if s >= 0 else (s, e) for s, e in spans]

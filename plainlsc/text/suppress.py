@@ -8,6 +8,7 @@ that start on a disabled line. An empty rule list means every rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 DIRECTIVE = re.compile(
@@ -24,9 +25,22 @@ class _Range:
 
 @dataclass(slots=True)
 class Suppressions:
-    """The disabled line ranges of one document."""
+    """The disabled line ranges of one document.
 
-    _ranges: list[_Range] = field(default_factory=list)
+    Indexed so that a document with tens of thousands of directives stays fast: one-line
+    ranges (``disable-next-line``) by their line; longer ranges sorted by their first line,
+    searched by bisection; and the still-open ranges apart so that ``enable`` only looks at
+    those.
+    """
+
+    _by_line: dict[int, list[_Range]] = field(default_factory=dict)
+    _spans: list[_Range] = field(default_factory=list)
+    _open: list[_Range] = field(default_factory=list)
+    #: ``_spans`` sorted by first line, with the furthest last line reached so far at each
+    #: index; built on the first lookup after a change.
+    _sorted: list[_Range] | None = None
+    _firsts: list[int] = field(default_factory=list)
+    _reach: list[float] = field(default_factory=list)
     #: Every rule id a directive names, with the directive's line, in document order: the
     #: pipeline warns about ids that name no rule.
     named: list[tuple[str, int]] = field(default_factory=list)
@@ -41,32 +55,59 @@ class Suppressions:
         if not match:
             return False
         verb, raw = match.group(1), match.group(2)
+        self._sorted = None
         # (An HTML comment's closing "--" is not a name.)
         names = [r for r in re.split(r"[\s,]+", raw.strip()) if r and r[0].isalnum()]
         self.named.extend((name, line) for name in names)
         rules = frozenset(names)
         if verb == "disable":
-            self._ranges.append(_Range(rules, line, None))
+            rng = _Range(rules, line, None)
+            self._spans.append(rng)
+            self._open.append(rng)
         elif verb == "enable":
             self._close(rules, line)
         else:
             target = next_line if next_line is not None else line + 1
-            self._ranges.append(_Range(rules, target, target))
+            self._by_line.setdefault(target, []).append(_Range(rules, target, target))
         return True
 
     def _close(self, rules: frozenset[str], line: int) -> None:
         """End open ranges: all of them, or those naming one of ``rules``."""
-        for rng in self._ranges:
-            if rng.last is None and (not rules or not rng.rules or rng.rules & rules):
+        still_open = []
+        for rng in self._open:
+            if not rules or not rng.rules or rng.rules & rules:
                 rng.last = line
+            else:
+                still_open.append(rng)
+        self._open = still_open
 
     def is_suppressed(self, rule: str, line: int) -> bool:
         """True when ``rule`` is switched off on ``line``."""
-        for rng in self._ranges:
-            last = rng.last if rng.last is not None else line
-            if rng.first <= line <= last and (not rng.rules or rule in rng.rules):
+        for rng in self._by_line.get(line, ()):
+            if not rng.rules or rule in rng.rules:
                 return True
+        if not self._spans:
+            return False
+        ranges = self._index()
+        i = bisect_right(self._firsts, line) - 1
+        while i >= 0 and self._reach[i] >= line:  # earlier ranges all end before ``line``
+            rng = ranges[i]
+            if (rng.last is None or rng.last >= line) and (not rng.rules or rule in rng.rules):
+                return True
+            i -= 1
         return False
 
+    def _index(self) -> list[_Range]:
+        """The ranges sorted by first line, and how far each prefix of them reaches."""
+        if self._sorted is None:
+            self._sorted = sorted(self._spans, key=lambda r: r.first)
+            self._firsts = [r.first for r in self._sorted]
+            reach, furthest = [], float("-inf")
+            for rng in self._sorted:
+                furthest = max(furthest, float("inf") if rng.last is None else rng.last)
+                reach.append(furthest)
+            self._reach = reach
+        return self._sorted
+
     def __bool__(self) -> bool:
-        return bool(self._ranges)
+        return bool(self._by_line or self._spans)

@@ -83,7 +83,16 @@ def boundary(tmap: TextMap, index: int, offset: int) -> None:
 
 def isolate(tmap: TextMap, index: int, start: int, end: int) -> list[Any]:
     """The runs that hold exactly the characters ``start:end`` of paragraph ``index``,
-    splitting runs at both edges first; in document order, each once."""
+    splitting runs at both edges first; in document order, each once. Empty when an edge
+    falls where no run can be split (text outside a run, inside a non-text element): the
+    caller then leaves that finding unplaced rather than write a broken file."""
+    try:
+        return _isolate(tmap, index, start, end)
+    except ValueError:
+        return []
+
+
+def _isolate(tmap: TextMap, index: int, start: int, end: int) -> list[Any]:
     boundary(tmap, index, start)
     boundary(tmap, index, end)
     runs: list[Any] = []
