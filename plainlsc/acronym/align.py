@@ -36,7 +36,7 @@ _LONGEST_WORD = 40
 
 
 @dataclass(frozen=True, slots=True)
-class _Alignment:
+class Alignment:
     """How well a short form's characters sit in a long form that ends with a used word."""
 
     score: int
@@ -44,6 +44,9 @@ class _Alignment:
     unused_content_words: int
     words: int
     used_prefix: int  # how many leading words all take part
+    chars: int = 0  # how many characters were matched
+    syllable_starts: int = 0  # characters at a word start or where a syllable may start
+    used_words: int = 0  # how many words hold a matched character
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,7 @@ def layout_of(long: str) -> _Layout:
                    [_is_content_word(long[s:e]) for s, e in tokens])
 
 
-def align(chars: Sequence[str], long: str) -> _Alignment | None:
+def align(chars: Sequence[str], long: str) -> Alignment | None:
     """The best alignment of ``chars`` in ``long`` that starts at index 0 and uses the last
     word; None if there is none."""
     layout = layout_of(long)
@@ -201,7 +204,7 @@ def _next_row(prev: list[_Step], positions: list[tuple[int, int]], layout: _Layo
     return row
 
 
-def summarise(rows: list[list[_Step]], layout: _Layout, last: int) -> _Alignment | None:
+def summarise(rows: list[list[_Step]], layout: _Layout, last: int) -> Alignment | None:
     """The best alignment whose final character lies in word ``last`` (so the long form
     ending with that word uses its last word), with what it uses; None if there is none."""
     finals = [k for k, step in enumerate(rows[-1]) if step[2] == last]
@@ -210,17 +213,39 @@ def summarise(rows: list[list[_Step]], layout: _Layout, last: int) -> _Alignment
     k = max(finals, key=lambda i: rows[-1][i][3])
     score = rows[-1][k][3]
     used: set[int] = set()
-    word_starts = 0
+    word_starts = syllable_starts = 0
     for row in reversed(rows):
         j, _, token, _, back = row[k]
         used.add(token)
         word_starts += is_word_start(layout.low, j)
+        syllable_starts += is_word_start(layout.low, j) or _is_syllable_start(layout.low, j)
         k = back
     unused = sum(1 for t in range(last + 1) if layout.content[t] and t not in used)
     prefix = 0
     while prefix in used:
         prefix += 1
-    return _Alignment(score, word_starts, unused, last + 1, prefix)
+    return Alignment(score, word_starts, unused, last + 1, prefix, len(rows), syllable_starts,
+                     len(used))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _is_syllable_start(low: str, j: int) -> bool:
+    """A consonant straight after a vowel, where a syllable often starts ("a-la-nine",
+    "ly-ser-gic", "amino-trans-fer-ase"): a rough test, but a letter inside a word that is
+    not at one is seldom what an abbreviation takes."""
+    return (j > 0 and low[j].isalpha() and low[j] not in _VOWELS
+            and low[j - 1] in _VOWELS)
+
+
+def _inside_letters_fit(alignment: Alignment) -> bool:
+    """Letters taken from inside words are trusted when there are three or more, every one
+    sits at a word or syllable start, and some word gives two or more ("a-la-nine
+    aminotransferase (ALT)", "ly-ser-gic acid diethylamide (LSD)"). One inside letter from
+    each of several words ("transport protoCol indePendent (TCP)") is chance."""
+    return (alignment.chars >= 3 and alignment.syllable_starts == alignment.chars
+            and alignment.chars > alignment.used_words)
 
 
 def _is_content_word(token: str) -> bool:
@@ -229,17 +254,29 @@ def _is_content_word(token: str) -> bool:
     return bool(bare) and bare not in _STOPWORDS and any(c.isalnum() for c in bare)
 
 
-def acceptable(alignment: _Alignment | None, long: str, short: str) -> bool:
-    """The Ab3P-style precision checks on a matched pair (see the module docstring)."""
+def acceptable(alignment: Alignment | None, long: str, short: str, demand: int = 0,
+               inside_letters: bool = True) -> bool:
+    """The Ab3P-style precision checks on a matched pair (see the module docstring).
+
+    With a ``demand``, also that many characters at word starts and no content word left
+    out, and a short form written like a word ("Defra") needs a long form written like a
+    name, with a capital. ``inside_letters`` allows letters from inside words at syllable
+    starts to stand in for word starts (see ``_inside_letters_fit``).
+    """
     if alignment is None:
+        return False
+    if demand and (alignment.word_starts < demand or alignment.unused_content_words):
+        return False
+    if demand and short[1:].islower() and not long[:1].isupper():
         return False
     if alignment.words > word_limit(short) or len(long) <= len(short):
         return False
-    if alignment.words >= 2 and alignment.word_starts < 2:
+    inside = inside_letters and _inside_letters_fit(alignment)
+    if alignment.words >= 2 and alignment.word_starts < 2 and not inside:
         return False
     if alignment.unused_content_words > 1:
         return False
-    if alignment.unused_content_words == 1 and alignment.word_starts < 3:
+    if alignment.unused_content_words == 1 and alignment.word_starts < 3 and not inside:
         return False
     words = long.split()
     if words[0].lower() in _BAD_FIRST_WORDS or short in long:

@@ -27,11 +27,23 @@ for precision:
   beginnings, most words used), not the greedy one;
 * Schwartz and Hearst's start may cut a long form short ("protective equipment (PPE)"), so up
   to three starts further left are tried; one wins only by putting more characters at word
-  beginnings and using every word it adds;
+  beginnings and using every word it adds (or, when every character begins a word, every
+  word but joining words: "Association of Directors of Adult Social Services (ADASS)");
 * a pair is kept only if the long form's last word takes part, at least two matched
   characters begin words (for a long form of two or more words), and at most one content
   word is unused, and that only when three or more characters begin words ("National
   Institute for Health and Care Excellence (NICE)");
+* letters from inside words stand in for word starts when there are three or more, each
+  sits at a word start or a syllable start (a consonant after a vowel), and some word gives
+  two of them ("alanine aminotransferase (ALT)", "lysergic acid diethylamide (LSD)");
+* when nothing else fits, the last word may give no letter, if it is a plain word and the
+  rest aligns almost perfectly ("Royal National Institute of Blind People (RNIB)") or is
+  one word that begins with the short form ("arcuate nucleus (ARC)"); a year closing an
+  Act's name is left out ("Mental Capacity Act 2005 (MCA)"), and a chemical name keeps its
+  locants ("4',6-diamidino-2-phenylindole (DAPI)");
+* a bracket that lists examples ("(TCP, QUIC, etc.)") or opens onto code ("$(MAKE)") is
+  not a definition; glossary lines ("SF: long form") and brackets citing a source ("(OHID,
+  2025)") use none of the looser readings (inside letters, a last word with no letter);
 * a one-word long form needs a short form of three or more characters or a capital-small pair
   ("Hb"), and is never a joined-up identifier; no long form holds code characters, dotted
   names, the short form itself, or starts with a joining word ("of", "and") or a sentence
@@ -45,16 +57,25 @@ A short form, once surrounding quotes are removed, is a single token that:
 
 * is 2 to 10 characters of ASCII letters and digits, with ``&`` or ``-`` allowed inside;
 * begins with a letter or digit, contains at least one letter, and after each hyphen has a
-  capital or a digit ("IL-2", "COVID-19", but not "NHS-funded");
+  capital, a digit or a Greek letter ("IL-2", "COVID-19", "TNF-alpha", but not "NHS-funded");
 * has two or more capitals ("CCG", "mRNA", "HbA1c"), or one capital and a digit ("B12"), or is
   two letters written capital-then-small ("Hb");
 * has no more small letters than capitals and digits together ("DoLS" yes; "Twitter",
-  "TypeVar" no);
+  "TypeVar" no), not counting a Greek letter after a hyphen ("TNF-alpha");
 * is not one of a few words written in capitals for other reasons ("NEW", "NOTE", "TODO").
 
-A small ``s`` after a capital or digit is a plural: "(STPs)" is reported as ``STP`` and is
-matched without the ``s``. So a short form with spaces, all in small letters ("(optional)"),
-or in title case ("(Twitter)") is never a short form.
+Three more readings need a demanding alignment, with no content word left out: a word in
+capitals from that list ("odds ratio (OR)") and a short form whose number suffix the long
+form leaves out ("Patient Health Questionnaire (PHQ-9)") need every character at a word
+start; a short form written like a word, a capital then small letters ("Defra", "Acas",
+"Dstl", "Dpp"), needs all its characters but one (and at least two) at word starts and a
+long form that begins with a capital ("Department for Environment, Food and Rural
+Affairs").
+
+A small ``s`` after a capital or digit is a plural: "(STPs)" is matched without the ``s`` and
+reported as written, ``STPs``, with the key ``STP`` that its later uses are matched by. A
+short form with spaces or all in small letters ("(optional)") is never a short form, and
+one in title case ("(Twitter)") only with the demanding alignment above.
 """
 
 from __future__ import annotations
@@ -64,6 +85,7 @@ from collections.abc import Iterator, Sequence
 
 from plainlsc.acronym.align import (
     NONSPACE,
+    Alignment,
     acceptable,
     align,
     alignment_rows,
@@ -78,6 +100,7 @@ from plainlsc.acronym.records import AcronymDefinition
 from plainlsc.acronym.shorts import (
     IRREGULAR,
     SHORT_TOKEN,
+    Variant,
     is_valid_short,
     match_chars,
     short_variants,
@@ -173,15 +196,17 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
     return sorted(found.values(), key=lambda d: (d.start, d.short_start))
 
 
-def _definition(short: str, short_start: int, long_start: int, long_end: int,
+def _definition(key: str, short_start: int, long_start: int, long_end: int,
                 text: str) -> AcronymDefinition:
-    """Build a definition; the short span covers the short form as written (with any "s")."""
-    short_end = short_start + len(short)
+    """Build a definition of ``key`` (the singular short form that was matched): the short
+    form is reported as written, with any plural "s" ("AEDs"), and ``key`` kept to match
+    later uses."""
+    short_end = short_start + len(key)
     if text.startswith("s", short_end) and not text[short_end + 1:short_end + 2].isalnum():
         short_end += 1
-    return AcronymDefinition(short, text[long_start:long_end], short_start, short_end,
-                             long_start, long_end, min(short_start, long_start),
-                             max(short_end, long_end))
+    return AcronymDefinition(text[short_start:short_end], text[long_start:long_end],
+                             short_start, short_end, long_start, long_end,
+                             min(short_start, long_start), max(short_end, long_end), key)
 
 
 def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
@@ -192,17 +217,46 @@ def _bracket_definitions(text: str) -> Iterator[AcronymDefinition]:
         if head_end < 0:
             continue
         start, cued = _skip_cues(text, inner_start, head_end)
+        if head_end != inner_end and _is_list(text, head_end, inner_end):
+            continue  # "(TCP, QUIC, etc.)": examples, not a definition
         short, s_start = _quoted_token(text, start, head_end)
-        if short is not None:
-            d = _long_before(text, m.start(), short, s_start)
-        elif _is_aside(text, inner_start, inner_end) and not cued:
-            continue
-        else:  # "SF (long)": the whole bracket ("MMR (measles, mumps and rubella)"), or its head
+        if short is not None and not _spaced(text, m.start(), inner_end):
+            continue  # "$(MAKE)", "f(CCG)": code, not prose
+        loose = not _CITATION.match(text, head_end, inner_end)
+        d = (_long_before(text, m.start(), short, s_start, loose) if short is not None
+             else None)
+        if d is None and (short is None or not is_valid_short(short)):
+            if _is_aside(text, inner_start, inner_end) and not cued:
+                continue
+            # "SF (long)": the whole bracket ("MMR (measles, mumps and rubella)"), or its head
             d = _short_before(text, m.start(), start, inner_end)
             if d is None and head_end != inner_end:
                 d = _short_before(text, m.start(), start, head_end)
         if d is not None:
             yield d
+
+
+#: The rest of a bracket that cites a source: "(OHID, 2025)", "(ONS 2023)".
+_CITATION = re.compile(r"[,;]?[ \t]*(?:1[89]|20)[0-9]{2}[a-z]?\b")
+
+
+def _is_list(text: str, head_end: int, end: int) -> bool:
+    """Whether a bracket goes on, after its first part, with another short form or "etc":
+    "(TCP, QUIC, etc.)" lists examples rather than naming what comes before."""
+    rest = [w.strip(".,;") for w in _SPLITTERS.sub(" ", text[head_end:end]).split()]
+    return bool(rest) and all(w.lower() in _LIST_WORDS or is_valid_short(w) for w in rest)
+
+
+_LIST_WORDS = frozenset({"etc", "and", "or", ""})
+
+
+def _spaced(text: str, bracket: int, end: int) -> bool:
+    """Whether the bracket at ``bracket`` opens after a space, a quote or a line start, or
+    after a letter with one token inside ("Expression(BRE)", a slip of the keyboard); but
+    not "$(MAKE)" or "socket(SOCK, ...)", which are code."""
+    if bracket == 0 or text[bracket - 1].isspace() or text[bracket - 1] in _QUOTES:
+        return True
+    return text[bracket - 1].isalpha() and len(text[bracket + 1:end].split()) == 1
 
 
 def _head_end(text: str, start: int, end: int) -> int:
@@ -241,7 +295,7 @@ def _quoted_token(text: str, start: int, end: int) -> tuple[str | None, int]:
     if end - start >= 2 and text[start] in _QUOTES and text[end - 1] in _QUOTES:
         start, end = start + 1, end - 1
     token = text[start:end]
-    return (token, start) if is_valid_short(token) else (None, -1)
+    return (token, start) if short_variants(token) else (None, -1)
 
 
 def _is_aside(text: str, start: int, end: int) -> bool:
@@ -253,50 +307,143 @@ def _is_aside(text: str, start: int, end: int) -> bool:
     return first in _ASIDE_OPENERS or first.isdigit()
 
 
-def _long_before(text: str, end: int, raw: str, short_start: int) -> AcronymDefinition | None:
-    """A long form ending just before ``end`` for short form ``raw`` (the classic case)."""
-    for short in short_variants(raw):
+def _long_before(text: str, end: int, raw: str, short_start: int, loose: bool = True
+                 ) -> AcronymDefinition | None:
+    """A long form ending just before ``end`` for short form ``raw`` (the classic case).
+
+    Without ``loose`` (a bracket citing a source, "(OHID, 2025)", whose short form names an
+    author more often than the words before it) neither letters from inside words nor a
+    last word that gives no letter are accepted.
+    """
+    for variant in short_variants(raw):
+        short = variant.letters
         window_start, window_end = _window_before(text, end, word_limit(short))
+        window_end = _without_year(text, window_start, window_end, short)
         if window_end <= window_start:
             return None
         window = text[window_start:window_end]
         first = _irregular_start(short, window)
+        if first < 0:
+            first = _best_start(match_chars(short), window, short, variant.demand, loose)
+        if first < 0 and variant.demand == 0 and loose:
+            first = _start_before_head_noun(window, short)
         if first >= 0:
-            return _definition(short, short_start, window_start + first, window_end, text)
-        first = _best_start(match_chars(short), window, short)
-        if first >= 0:
-            return _definition(short, short_start, window_start + first, window_end, text)
+            begin = _with_locants(text, window_start, window_start + first)
+            return _definition(variant.key, short_start, begin, window_end, text)
     return None
 
 
-def _best_start(chars: Sequence[str], window: str, short: str) -> int:
-    """Where in ``window`` the long form for ``short`` starts; -1 if nowhere acceptable.
+_LOCANTS = re.compile(r"[0-9][0-9,'\u2032]*-\Z")
+
+
+def _with_locants(text: str, window_start: int, begin: int) -> int:
+    """Where a long form starting at ``begin`` really starts: a chemical name's locants go
+    with it ("4',6-diamidino-2-phenylindole (DAPI)"), though they give no letter."""
+    token = begin
+    while token > window_start and not text[token - 1].isspace():
+        token -= 1
+    return token if token < begin and _LOCANTS.match(text, token, begin) else begin
+
+
+_YEAR = re.compile(r"[ \t](?:1[89]|20)[0-9]{2}\Z")
+
+
+def _without_year(text: str, start: int, end: int, short: str) -> int:
+    """The window's end without a year that ends it ("Human Rights Act 1998 (HRA)"): a
+    reader takes the Act's name as the long form, and the year adds no letter."""
+    year = _YEAR.search(text, start, end)
+    if year is None or any(c.isdigit() for c in short):
+        return end
+    return year.start()
+
+
+def _start_before_head_noun(window: str, short: str) -> int:
+    """A long form whose last word adds no letter: "arcuate nucleus (ARC)", "Royal National
+    Institute of Blind People (RNIB)", "Hepatitis B virus X protein (HBx)".
+
+    Tried only when nothing else fits, for short forms of three or more characters. The last
+    word must be a plain word in small letters or with a capital, and the rest must align
+    very well on its own: all characters but one at word starts, three or more of them, and
+    no content word left out unless every character begins a word ("virus" in HBx's long
+    form); or a clipped word ("arcuate" for ARC), a whole word that begins with the short
+    form.
+    """
+    chars = match_chars(short)
+    words = list(NONSPACE.finditer(window))
+    if len(chars) < 3 or len(words) < 2 or not _is_head_noun(words[-1].group()):
+        return -1
+    rest = window[:words[-2].end()]
+    found = _best_alignment(chars, rest, short, 0, True)
+    if found is None:
+        return -1
+    start, alignment = found
+    if alignment.words == 1:
+        clipped = (start == words[-2].start()
+                   and rest[start:].lower().startswith("".join(chars)))
+        return start if clipped else -1
+    if alignment.unused_content_words and alignment.word_starts < len(chars):
+        return -1  # "obese as those in the least deprived areas (OHID, 2025)"
+    return start if alignment.word_starts >= max(3, len(chars) - 1) else -1
+
+
+def _is_head_noun(word: str) -> bool:
+    """A word that can close a long form without adding a letter: letters (and hyphens)
+    only, three or more of them, not a joining word."""
+    return (len(word) >= 3 and word.replace("-", "").isalpha() and not word[1:].isupper()
+            and word.lower() not in _NOT_HEAD_NOUNS)
+
+
+#: Words that end a clause rather than a name, so never close a long form.
+_NOT_HEAD_NOUNS = word_set(
+    """and or of for the with from into than that this these those which who are was were
+    has have had been being its their our your his her"""
+)
+
+
+def _best_start(chars: Sequence[str], window: str, short: str, demand: int, loose: bool
+                ) -> int:
+    """Where in ``window`` the long form for ``short`` starts; -1 if nowhere acceptable."""
+    found = _best_alignment(chars, window, short, demand, loose)
+    return -1 if found is None else found[0]
+
+
+def _best_alignment(chars: Sequence[str], window: str, short: str, demand: int, loose: bool
+                    ) -> tuple[int, Alignment] | None:
+    """Where in ``window`` the long form for ``short`` starts, and its alignment.
 
     Schwartz and Hearst's start is the rightmost word start that lets every character match.
     That can cut a long form short ("protective equipment" for PPE, "mumps and rubella" for
     MMR), so word starts further left with the right first letter are tried too, and the
     acceptable one using the most word beginnings wins (then fewest unused words, then the
     shortest). A start further left must use every word it adds, so "pairs of The Paraphrase
-    Database (PPDB)" keeps "The Paraphrase Database".
+    Database (PPDB)" keeps "The Paraphrase Database", unless every character then begins a
+    content word, skipping only joining words ("Association of Directors of Adult Social
+    Services (ADASS)").
     """
     low = same_length_lower(window)
     rightmost = schwartz_hearst_start(chars, low)
     if rightmost < 0:
-        return -1
+        return None
     best: tuple[int, int, int] | None = None  # (word starts, -unused words, start)
+    found: dict[int, Alignment] = {}
     for start in [rightmost, *_word_starts_before(low, chars[0], rightmost)[:_MORE_STARTS]]:
         if best is not None and best[0] == len(chars):
             break  # every character already begins a word: nothing further left can beat it
         long = window[start:]
         alignment = align(chars, long)
-        added = len(window[start:rightmost].split())
-        if alignment is None or alignment.used_prefix < added:
+        if alignment is None:
             continue
-        if acceptable(alignment, long, short):
+        added = len(window[start:rightmost].split())
+        perfect = (alignment.word_starts == len(chars)
+                   and alignment.unused_content_words == 0)
+        if alignment.used_prefix < added and not perfect:
+            continue
+        if acceptable(alignment, long, short, demand, inside_letters=loose):
             rank = (alignment.word_starts, -alignment.unused_content_words, start)
+            found[start] = alignment
             if best is None or rank > best:
                 best = rank
-    return best[2] if best is not None else -1
+    return (best[2], found[best[2]]) if best is not None else None
 
 
 #: How many starts further left than Schwartz and Hearst's to try.
@@ -351,26 +498,33 @@ def _short_before(text: str, bracket: int, start: int, end: int) -> AcronymDefin
     return _definition(short, s_start, long_start, long_end, text)
 
 
-def _long_after(text: str, raw: str, start: int, end: int, whole: bool
+def _long_after(text: str, raw: str, start: int, end: int, whole: bool, loose: bool = True
                 ) -> tuple[str, int, int] | None:
     """A long form starting at ``start`` for short form ``raw``: (short, start, end).
 
     With ``whole`` the long form must fill text[start:end] (a bracket); otherwise the best of
-    its word prefixes is taken (a glossary line runs on into a description).
+    its word prefixes is taken (a glossary line runs on into a description). Without
+    ``loose`` only ordinary short forms and alignments count: a line that opens "Note:" or
+    "ARM:" is far more often a label than a glossary entry.
     """
-    for short in short_variants(raw):
+    for variant in short_variants(raw):
+        if not loose and variant.demand:
+            continue
+        short = variant.letters
         best: tuple[int, int, int] | None = None  # (score, begin, end)
         for begin in _long_starts(text, start, end):
             stop = (_WHOLE_STOP if whole else _FORWARD_STOP).search(text, begin, end)
             stop_at = stop.start() if stop is not None else end
             if whole and stop_at != end and text[stop_at:end].strip(" \t.!?"):
                 continue
+            if variant.demand and short[1:].islower() and not text[begin].isupper():
+                continue  # "Defra" needs a long form with a capital (see ``acceptable``)
             found = _irregular_after(text, begin, stop_at, short, whole)
-            found = found or _best_prefix(text, begin, stop_at, short, whole)
+            found = found or _best_prefix(text, begin, stop_at, variant, whole, loose)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         if best is not None:
-            return short, best[1], best[2]
+            return variant.key, best[1], best[2]
     return None
 
 
@@ -401,11 +555,11 @@ def _long_starts(text: str, start: int, end: int) -> list[int]:
     return [start]
 
 
-def _best_prefix(text: str, begin: int, stop: int, short: str, whole: bool
-                 ) -> tuple[int, int, int] | None:
-    """The best word prefix of text[begin:stop] as a long form for ``short``:
+def _best_prefix(text: str, begin: int, stop: int, variant: Variant, whole: bool,
+                 loose: bool) -> tuple[int, int, int] | None:
+    """The best word prefix of text[begin:stop] as a long form for ``variant``:
     (score, begin, end); with ``whole``, only the whole of it."""
-    limit = word_limit(short)
+    limit = word_limit(variant.letters)
     ends = []
     for m in NONSPACE.finditer(text, begin, stop):
         ends.append(m.end())
@@ -414,16 +568,17 @@ def _best_prefix(text: str, begin: int, stop: int, short: str, whole: bool
                 return None
             ends.pop()
             break
-    return _pick(text, begin, ends, short, whole)
+    return _pick(text, begin, ends, variant, whole, loose)
 
 
-def _pick(text: str, begin: int, ends: list[int], short: str, only_last: bool
-          ) -> tuple[int, int, int] | None:
+def _pick(text: str, begin: int, ends: list[int], variant: Variant, only_last: bool,
+          loose: bool) -> tuple[int, int, int] | None:
     """Among word ends (or only the last), the acceptable long form with the best alignment
     score; on a tie the shorter wins. One alignment table over the longest prefix serves
     every shorter one."""
     if not ends:
         return None
+    short = variant.letters
     chars = match_chars(short)
     layout = layout_of(text[begin:ends[-1]])
     rows = alignment_rows(chars, layout)
@@ -436,7 +591,8 @@ def _pick(text: str, begin: int, ends: list[int], short: str, only_last: bool
         while end > begin and not text[end - 1].isalnum():
             end -= 1
         alignment = summarise(rows, layout, last)
-        if alignment is not None and acceptable(alignment, text[begin:end], short):
+        if alignment is not None and acceptable(alignment, text[begin:end], short,
+                                                variant.demand, inside_letters=loose):
             candidate = (alignment.score, -end, end)
             if best is None or candidate > best:
                 best = candidate
@@ -497,7 +653,8 @@ def _ends_clause(text: str, pos: int) -> bool:
 def _glossary_definitions(text: str) -> Iterator[AcronymDefinition]:
     """Glossary lines: "SF - long form", "SF: long form", "| SF | long form |"."""
     for m in _glossary_lines(text):
-        span = _long_after(text, m.group("short"), m.end(), _line_end(text, m.end()), whole=False)
+        span = _long_after(text, m.group("short"), m.end(), _line_end(text, m.end()),
+                           whole=False, loose=False)
         if span is not None:
             yield _definition(span[0], m.start("short"), span[1], span[2], text)
 

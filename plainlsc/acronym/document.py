@@ -117,7 +117,7 @@ def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
         defs = find_definitions(text)
         inside = _Spans([(d.short_start, d.short_end) for d in defs])
         for d in defs:
-            entry = found.setdefault(d.short, Acronym(d.short))
+            entry = found.setdefault(d.key, Acronym(d.key))
             end = d.end + 1 if text[d.end:d.end + 1] in ")]" else d.end  # the closing bracket
             src = block.source_span(d.start, end)
             place = _place(doc, *src)

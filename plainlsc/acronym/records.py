@@ -18,7 +18,12 @@ class AcronymUse:
 
 @dataclass(frozen=True, slots=True)
 class AcronymDefinition:
-    """One place where a short form is spelled out; spans are offsets into the text."""
+    """One place where a short form is spelled out; spans are offsets into the text.
+
+    ``short`` is the short form as written ("AEDs", "DfE"), so ``short ==
+    text[short_start:short_end]``; ``key`` is the form its later uses are matched by, the
+    singular of a plural ("AED"), since a reader meets "AED" and "AEDs" as one acronym.
+    """
 
     short: str
     long: str
@@ -28,3 +33,4 @@ class AcronymDefinition:
     long_end: int
     start: int
     end: int
+    key: str
