@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from plainlsc.bounded import MAX_CONFIG_BYTES, read_bounded
 from plainlsc.errors import ConfigError, closest
 from plainlsc.findings import LEVELS
 
@@ -93,6 +94,38 @@ def _line_of(text: str, key: str) -> int | None:
                       rf"(?:tool\.plainlsc\.)?(?:[\w.-]+\.)?[\"']?{name}[\"']?[ \t]*\]\]?)",
                       text)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def rule_option_line(path: Path | None, rule_id: str, key: str | None = None) -> int | None:
+    """The line of a configuration file that sets ``key`` for rule ``rule_id``, else the line
+    of that rule's table (``[rules.X]``, ``[tool.plainlsc.rules.X]``, ``X = {...}`` under
+    ``[rules]``, ``rules.X.key = ...``); None if the file does not say it plainly.
+
+    tomllib gives no lines, and rule options are checked when the rules are built, after the
+    file was read; the text is scanned again (only when there is an error to report).
+    """
+    if path is None:
+        return None
+    try:
+        lines = read_bounded(path, "configuration", MAX_CONFIG_BYTES).decode(
+            "utf-8-sig", errors="replace").splitlines()
+    except ConfigError:
+        return None
+    rule = rf"""(?:{re.escape(rule_id)}|"{re.escape(rule_id)}"|'{re.escape(rule_id)}')"""
+    header = re.compile(rf"^\s*\[\s*(?:[\w.\"'-]+\.)?rules\s*\.\s*{rule}\s*\]")
+    said = re.compile(rf"(?:^|[\s.{{,])(?:rules\s*\.\s*)?{rule}\s*(?:\.|=)")
+    setting = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""") if key else None
+    for number, line in enumerate(lines, start=1):
+        if header.match(line):
+            for offset, inner in enumerate(lines[number:], start=number + 1):
+                if inner.lstrip().startswith("["):
+                    break
+                if setting and setting.match(inner):
+                    return offset
+            return number
+        if said.search(line):
+            return number
+    return None
 
 
 def parse_size(value: Any, path: str, line: int | None) -> int:
@@ -246,11 +279,7 @@ def _override(item: Any, where: str, line: int | None) -> tuple[tuple[str, ...],
 
 def load_config(path: Path) -> Config:
     """Read one configuration file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(str(path), None, "cannot read configuration: "
-                                           f"{exc.strerror or exc}") from None
+    raw = read_bounded(path, "configuration", MAX_CONFIG_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -289,10 +318,12 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a plainlsc table. One too large or unreadable counts
+    as having one, so that loading it says what is wrong rather than skipping it silently."""
     try:
-        return "[tool.plainlsc" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        return b"[tool.plainlsc" in read_bounded(path, "configuration", MAX_CONFIG_BYTES)
+    except ConfigError as exc:
+        return "larger than" in exc.reason
 
 
 def discover(start: Path, explicit: Path | None = None) -> Config:

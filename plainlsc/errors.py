@@ -45,13 +45,16 @@ def _line_naming(path: str, message: str) -> int | None:
         return None
     name = re.escape(match.group(1))
     said = re.compile(rf"""(["']){name}\1|^[ \t]*{name}[ \t]*=|[.\[]{name}[ \t]*\]""")
+    from plainlsc.bounded import MAX_CONFIG_BYTES, read_bounded
+
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            for number, text in enumerate(handle, start=1):
-                if said.search(text):
-                    return number
-    except OSError:
+        data = read_bounded(path, "configuration", MAX_CONFIG_BYTES)
+    except ConfigError:
         return None
+    text = data.decode("utf-8-sig", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if said.search(line):
+            return number
     return None
 
 

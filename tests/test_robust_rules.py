@@ -104,21 +104,21 @@ def test_deeply_nested_yaml_is_an_error_not_a_segfault(project: Path, nesting: s
 @pytest.mark.parametrize(("text", "line", "message"), [
     (RULE + "patterns: [\n", 6, "invalid YAML"),
     ("\n\n" + RULE + "patterns: ['a']\n  bad: indent\n", 8, "invalid YAML"),
-    (RULE.replace("message: m", "message: 'm {nope'") + "patterns: ['x']\n", 1,
+    (RULE.replace("message: m", "message: 'm {nope'") + "patterns: ['x']\n", 3,
      "message is not a valid template"),
-    (RULE.replace("message: m", "message: 'm {0}'") + "patterns: ['x']\n", 1,
+    (RULE.replace("message: m", "message: 'm {0}'") + "patterns: ['x']\n", 3,
      "{0} is not a field name"),
     (RULE.replace("message: m", "message: 'm {match.__class__.__init__}'")
-     + "patterns: ['x']\n", 1, "is not a field name"),
-    (RULE.replace("message: m", "message: 'm {match!z}'") + "patterns: ['x']\n", 1,
+     + "patterns: ['x']\n", 3, "is not a field name"),
+    (RULE.replace("message: m", "message: 'm {match!z}'") + "patterns: ['x']\n", 3,
      "unknown conversion !z"),
-    (RULE.replace("message: m", "message: 'm {match:q}'") + "patterns: ['x']\n", 1,
+    (RULE.replace("message: m", "message: 'm {match:q}'") + "patterns: ['x']\n", 3,
      "{match:q} is not a valid format"),
     (RULE + "patterns: ['x']\nexamples: {good: 3}\n", 1, "examples.good must be a list"),
     (RULE + "patterns: ['x']\nenabled: 'no'\n", 1, "enabled must be true or false"),
-    ("id: long\nkind: sentence-length\nmessage: m\ndescription: d\nmax: true\n", 1,
+    ("id: long\nkind: sentence-length\nmessage: m\ndescription: d\nmax: true\n", 5,
      "'max' must be int"),
-    (RULE + "patterns: ['x']\npatern: ['y']\n", 1, "did you mean 'patterns'"),
+    (RULE + "patterns: ['x']\npatern: ['y']\n", 6, "did you mean 'patterns'"),
     ("'just a string'\n", 1, "a rule must be a mapping"),
     ("rules:\n  - " + RULE.replace("\n", "\n    ") + "patterns: ['x']\n  - id: 3\n", 7,
      "'id' must be text"),
@@ -140,8 +140,8 @@ def test_rule_file_that_is_not_utf8_names_the_line(project: Path,
     config(project, 'rule_files = ["rules.yml"]\n')
     code, err = check(capsys, project)
     assert code == 2
-    assert one_line(err) == (f"plainlsc: {path}:5: cannot read: not UTF-8 text (save the file "
-                             "as UTF-8)")
+    assert one_line(err) == (f"plainlsc: {path}:5: cannot read rule file: not UTF-8 text (save "
+                             "the file as UTF-8)")
 
 
 def test_invalid_pattern_is_one_line(tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ def test_invalid_pattern_is_one_line(tmp_path: Path) -> None:
     ('[settings]\nsentence_max_wrds = 22\n', 2,
      "unknown setting 'sentence_max_wrds' (did you mean 'sentence_max_words'?)"),
     ('[rules]\nplain-words = 3\n', 2, "rules.plain-words must be a table"),
-    ('[rules.plain-words]\nlevl = "error"\n', None, "unknown key 'levl'"),
+    ('[rules.plain-words]\nlevl = "error"\n', 2, "unknown key 'levl'"),
     ('[[overrides]]\nfiles = 3\n', 1, "an override's 'files' must be a list of globs"),
     ('[[overrides]]\nfile = ["*.txt"]\n', 1, "each override needs 'files'"),
     ('[[overrides]]\nfiles = ["*.md"]\nprofil = "nhs"\n', 1, "did you mean 'profile'"),
@@ -227,7 +227,8 @@ def test_missing_rule_file_and_word_list(project: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     config(project, 'rule_files = ["nope.yml"]\n')
     code, err = check(capsys, project)
-    assert (code, one_line(err)) == (2, f"plainlsc: {project / 'nope.yml'}: file not found")
+    assert (code, one_line(err)) == (2, f"plainlsc: {project / 'nope.yml'}: cannot read rule file: "
+                                     "no such file")
     config(project, '[wordlists]\nplain-words = ["nope.tsv"]\n')
     code, err = check(capsys, project)
     assert code == 2 and one_line(err).startswith(f"plainlsc: {project / 'nope.tsv'}: ")

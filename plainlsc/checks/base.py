@@ -185,6 +185,8 @@ class RuleKind:
     name: ClassVar[str] = ""
     #: The kind's own keys, each with its type, default and documentation.
     keys: ClassVar[dict[str, Key]] = {}
+    #: The fields its findings fill in, besides ``{match}``: a message may use only these.
+    fields: ClassVar[frozenset[str]] = frozenset()
     #: The default scope when a rule does not give one.
     default_scope: ClassVar[frozenset[str]] = frozenset({"prose"})
     #: True for a kind that judges the whole document (reading age, average sentence length):

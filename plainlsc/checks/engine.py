@@ -7,7 +7,7 @@ built once per distinct configuration and reused for every file.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from plainlsc.checks.loader import (
     rules_in_file,
 )
 from plainlsc.checks.wordlists import WordList, load_any
-from plainlsc.config import Config
+from plainlsc.config import Config, rule_option_line
 from plainlsc.errors import ConfigError, closest
 from plainlsc.findings import Finding
 from plainlsc.model import Document
@@ -135,31 +135,65 @@ def _active(spec: RuleSpec, config: Config) -> bool:
         return spec.id in config.select
     enabled = dict(dict(config.rule_options).get(spec.id, ())).get("enabled", spec.enabled)
     if not isinstance(enabled, bool):
-        where = str(config.path) if config.path else "<config>"
-        raise ConfigError(where, None, f"rules.{spec.id}.enabled must be true or false, "
-                                       f"not {enabled!r}")
+        raise ConfigError(_where(config), rule_option_line(config.path, spec.id, "enabled"),
+                          f"rules.{spec.id}.enabled must be true or false, not {enabled!r}")
     return enabled and spec.id not in config.ignore
 
 
 def _configure(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleSpec:
-    """Apply the configuration's level and options to ``spec`` and fill in ``$settings``."""
+    """``spec`` (copied, not changed) with the configuration's level and options applied and
+    ``$settings`` filled in. A configuration's mistake is reported at its own file and line."""
+    spec = replace(spec, options=dict(spec.options))
     levels = dict(config.levels)
     if spec.id in levels:
-        spec.level = check_level(levels[spec.id], str(config.path), 0)
+        spec.level = check_level(levels[spec.id], _where(config), 0)
     extra = dict(dict(config.rule_options).get(spec.id, ()))
     extra.pop("enabled", None)  # read by _active
     if "level" in extra:
-        spec.level = check_level(extra.pop("level"), str(config.path), 0)
-    if extra:  # checked with the rule file's own options, so required keys are there
-        check_options(KINDS[spec.kind], {**spec.options, **extra}, spec.id, str(config.path), 0)
+        spec.level = check_level(extra.pop("level"), _where(config),
+                                 rule_option_line(config.path, spec.id, "level") or 0)
+    if extra:
+        check_options(KINDS[spec.kind], extra, spec.id, _where(config),
+                      lambda key: rule_option_line(config.path, spec.id, key), partial=True)
+        for key, value in extra.items():
+            try:
+                extra[key] = resolve(value, settings, spec)
+            except ConfigError as exc:
+                raise _blame(config, spec.id, exc, key) from None
         spec.options.update(extra)
     spec.options = {k: resolve(v, settings, spec) for k, v in spec.options.items()}
     return spec
 
 
+def _where(config: Config) -> str:
+    return str(config.path) if config.path else "<config>"
+
+
+def _blame(config: Config, rule_id: str, exc: ConfigError, key: str | None = None) -> ConfigError:
+    """``exc``, said of the configuration's ``[rules.X]`` table rather than the rule file."""
+    reason = exc.reason if f"rule {rule_id!r}" in exc.reason else \
+        f"rule {rule_id!r}: {exc.reason}"
+    return ConfigError(_where(config), rule_option_line(config.path, rule_id, key), reason)
+
+
 def _prepare(spec: RuleSpec, config: Config, settings: dict[str, Any]) -> RuleKind:
-    spec = _configure(spec, config, settings)
-    return KINDS[spec.kind](spec, RuleLoader(spec, config, settings))
+    """The rule, compiled. When the configuration changes its options and it then fails to
+    build, while it builds without them, the error names the configuration, not the rule
+    file (which is fine): the team's ``[rules.X]`` table is where to look."""
+    configured = _configure(spec, config, settings)
+    try:
+        return KINDS[spec.kind](configured, RuleLoader(configured, config, settings))
+    except ConfigError as exc:
+        if spec.id not in dict(config.rule_options) or exc.path == _where(config):
+            raise
+        plain = replace(config, rule_options=tuple(
+            (rule, opts) for rule, opts in config.rule_options if rule != spec.id))
+        try:
+            bare = _configure(spec, plain, settings)
+            KINDS[spec.kind](bare, RuleLoader(bare, plain, settings))
+        except ConfigError:
+            raise exc from None
+        raise _blame(config, spec.id, exc) from None
 
 
 def effective_specs(config: Config) -> list[tuple[RuleSpec, bool]]:

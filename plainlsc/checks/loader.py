@@ -7,12 +7,15 @@ profile changes every threshold that depends on it. Errors name the file and lin
 
 from __future__ import annotations
 
+import re
 import string
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from plainlsc.bounded import MAX_RULE_FILE_BYTES, read_bounded
 from plainlsc.checks.base import COMMON_KEYS, KINDS, SCOPES, RuleKind, RuleSpec, check_level
 from plainlsc.errors import ConfigError, closest
 
@@ -20,9 +23,14 @@ PROFILES_FILE = "profiles.yaml"
 
 
 class _LineDict(dict[str, Any]):
-    """A mapping that remembers the line it started on."""
+    """A mapping that remembers the line it started on, and the line of each key."""
 
     line = 0
+    key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        """The line where ``key`` is written, else where the mapping starts."""
+        return self.key_lines.get(key, self.line)
 
 
 _SAFE_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,6 +46,8 @@ class _Loader(_SAFE_BASE):  # type: ignore[misc,valid-type]
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     mapping = _LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value
+                         if isinstance(k, yaml.ScalarNode)}
     return mapping
 
 
@@ -45,22 +55,21 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; any problem becomes ``file:line: message``."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(str(path), None, "file not found") from None
-    except IsADirectoryError:
-        raise ConfigError(str(path), None, "is a folder, not a rule file") from None
-    except OSError as exc:
-        raise ConfigError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    """Parse a YAML file safely; any problem becomes ``file:line: message``.
+
+    Read through :func:`~plainlsc.bounded.read_bounded` (a regular file, at most
+    :data:`~plainlsc.bounded.MAX_RULE_FILE_BYTES`), and checked for depth and alias expansion
+    before anything is built from it.
+    """
+    data = read_bounded(path, "rule file", MAX_RULE_FILE_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(str(path), data.count(b"\n", 0, exc.start) + 1,
-                          "cannot read: not UTF-8 text (save the file as UTF-8)") from None
+                          "cannot read rule file: not UTF-8 text (save the file as UTF-8)") \
+            from None
     try:
-        _check_depth(text, str(path))
+        _check_structure(text, str(path))
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -76,25 +85,68 @@ def load_yaml(path: Path) -> Any:
 #: file of 100,000 "[" would overflow the stack and kill the process (not an exception).
 MAX_DEPTH = 100
 
+#: What aliases (``*name``) may add to a file, counting one per value plus one per character
+#: of text: as much again as the largest rule file holds. Rule files need no aliases (the
+#: shipped ones have none) but a team may share a list between rules with an anchor; a
+#: "billion laughs" file of a few lines, whose aliases nest a value 10^9 times, is refused.
+MAX_ALIAS_EXPANSION = 1_000_000
 
-def _check_depth(text: str, path: str) -> None:
-    """Refuse YAML nested more than :data:`MAX_DEPTH` deep, before building anything.
+
+def _check_structure(text: str, path: str) -> None:
+    """Refuse YAML nested more than :data:`MAX_DEPTH` deep, or whose aliases expand to more
+    than :data:`MAX_ALIAS_EXPANSION`, before building anything.
 
     First a scan of the text itself, so that plainlsc's own message speaks before any YAML
     library's limit does (libyaml's differs between releases); then a walk over the parser's
-    events (the parser keeps its own stack, it does not recurse) for block nesting.
+    events (the parser keeps its own stack, it does not recurse, and an alias is one event
+    however much it stands for), which measures what each anchor stands for as it goes.
     """
     _check_flow_depth(text, path)
-    depth = 0
+    walk = _EventWalk(path)
     for event in yaml.parse(text, Loader=_SAFE_BASE):
+        walk.see(event)
+
+
+class _EventWalk:
+    """Depth and alias expansion, measured over a stream of YAML parser events.
+
+    Each open collection keeps a running size; an anchored value records its size when it
+    ends, and an alias adds that recorded size to its parent (and to the total expansion).
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.open: list[list[Any]] = []  # [anchor, size] of each collection still open
+        self.sizes: dict[str, int] = {}
+        self.expanded = 0
+
+    def see(self, event: Any) -> None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise ConfigError(path, mark.line + 1 if mark else None,
-                                  f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+            self.open.append([event.anchor, 1])
+            if len(self.open) > MAX_DEPTH:
+                self.fail(event, f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+            anchor, size = self.open.pop()
+            self.add(anchor, size)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.add(event.anchor, 1 + len(event.value))
+        elif isinstance(event, yaml.AliasEvent):
+            size = self.sizes.get(event.anchor or "", 1)
+            self.expanded += size
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                self.fail(event, f"invalid YAML: aliases (*{event.anchor}) expand to more "
+                                 f"than {MAX_ALIAS_EXPANSION:,} values and characters")
+            self.add(None, size)
+
+    def add(self, anchor: str | None, size: int) -> None:
+        if anchor:
+            self.sizes[anchor] = size
+        if self.open:
+            self.open[-1][1] += size
+
+    def fail(self, event: Any, message: str) -> None:
+        mark = event.start_mark
+        raise ConfigError(self.path, mark.line + 1 if mark else None, message)
 
 
 def _check_flow_depth(text: str, path: str) -> None:
@@ -151,13 +203,21 @@ def _scope(raw: Any, default: frozenset[str], path: str, line: int) -> frozenset
 
 
 _PROBES: tuple[Any, ...] = ("text", 1, 1.5)
+#: The widest a field may be padded, and the most digits it may show: a message is one line.
+MAX_FIELD_WIDTH = 200
+#: A standard format spec: ``[[fill]align][sign][z][#][0][width][grouping][.precision][type]``.
+_SPEC = re.compile(r"(?s)(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?"
+                   r"[bcdeEfFgGnosxX%]?")
 
 
-def check_template(template: str, key: str, rule_id: str, path: str, line: int) -> None:
-    """A message template may only fill in named fields (``{match}``, ``{suggestion}``).
+def check_template(template: str, key: str, rule_id: str, path: str, line: int,
+                   fields: frozenset[str] | None = None) -> None:
+    """A message template may only fill in the fields its kind gives (``{match}``,
+    ``{suggestion}``...), each at most :data:`MAX_FIELD_WIDTH` wide.
 
-    Positional fields, attribute or index look-ups (``{match.__class__}``) and broken braces
-    are refused when the rule is loaded, rather than failing on every document later.
+    Positional fields, attribute or index look-ups (``{match.__class__}``), unknown names,
+    broken braces and formats such as ``{count:>2000000000}`` (a 2 GB message) are refused
+    when the rule is loaded, rather than failing, or filling memory, on every document later.
     """
     where = f"rule {rule_id!r}: {key}"
     try:
@@ -171,14 +231,31 @@ def check_template(template: str, key: str, rule_id: str, path: str, line: int) 
         if not name.isidentifier():
             raise ConfigError(path, line, f"{where}: {{{name}}} is not a field name (use "
                                           "names such as {match} or {suggestion})")
+        if fields is not None and name not in fields:
+            raise ConfigError(path, line, f"{where}: this kind of rule has no field "
+                                          f"{{{name}}}{closest(name, fields)} (it fills in "
+                                          f"{', '.join('{' + f + '}' for f in sorted(fields))})")
         if conversion not in (None, "r", "s", "a"):
             raise ConfigError(path, line, f"{where}: unknown conversion !{conversion} in "
                                           f"{{{name}}}")
-        if spec and "{" in spec:
-            raise ConfigError(path, line, f"{where}: {{{name}:{spec}}} has a field inside "
-                                          "its format")
-        if spec and not any(_formats(probe, spec) for probe in _PROBES):
-            raise ConfigError(path, line, f"{where}: {{{name}:{spec}}} is not a valid format")
+        if spec:
+            _check_spec(spec, f"{where}: {{{name}:{spec}}}", path, line)
+
+
+def _check_spec(spec: str, where: str, path: str, line: int) -> None:
+    """A format spec must be one Python knows, and no wider than :data:`MAX_FIELD_WIDTH`."""
+    if "{" in spec:
+        raise ConfigError(path, line, f"{where} has a field inside its format")
+    shape = _SPEC.fullmatch(spec)
+    if shape is None:
+        raise ConfigError(path, line, f"{where} is not a valid format")
+    for number in (shape.group("width"), shape.group("precision")):
+        if number and (len(number) > 4 or int(number) > MAX_FIELD_WIDTH):
+            raise ConfigError(path, line, f"{where} is too wide (at most {MAX_FIELD_WIDTH} "
+                                          "characters)")
+    # Safe to try now: the spec is short and its width small.
+    if not any(_formats(probe, spec) for probe in _PROBES):
+        raise ConfigError(path, line, f"{where} is not a valid format")
 
 
 def _formats(value: Any, spec: str) -> bool:
@@ -201,7 +278,8 @@ def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
         raise ConfigError(path, line, f"rule {rule_id!r}: unknown kind {kind_name!r}"
                                       f"{closest(kind_name, set(KINDS))}")
     options = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
-    check_options(kind_cls, options, rule_id, path, line)
+    check_options(kind_cls, options, rule_id, path,
+                  raw.line_of if isinstance(raw, _LineDict) else line)
     link = raw.get("link") or raw.get("source") or ""
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict):
@@ -217,7 +295,8 @@ def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
         raise ConfigError(path, line, f"rule {rule_id!r}: enabled must be true or false, not "
                                       f"{enabled!r}")
     message = _need_str(raw, "message", path, line, None)
-    check_template(message, "message", rule_id, path, line)
+    at = raw.line_of("message") if isinstance(raw, _LineDict) else line
+    check_template(message, "message", rule_id, path, at, kind_cls.fields | {"match"})
     return RuleSpec(
         id=rule_id, kind=kind_name,
         message=message,
@@ -234,13 +313,24 @@ def parse_rule(raw: Any, path: str, default_line: int = 0) -> RuleSpec:
 
 
 def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: str,
-                   path: str, line: int) -> None:
+                  path: str, line: int | Callable[[str], int | None],
+                  partial: bool = False) -> None:
+    """Check a rule's own keys against those its kind declares.
+
+    ``line`` is a line number, or a function giving the line where a key is written.
+    ``partial`` options change a rule that has the rest (a configuration's ``[rules.X]``
+    table): a key the kind requires need not be among them.
+    """
     allowed = kind_cls.keys
+
+    def at(key: str) -> int | None:  # only worked out for an error: it may read a file
+        return line(key) if callable(line) else line
+
     for key, value in options.items():
         if key not in allowed:
             hint = closest(key, set(allowed) | COMMON_KEYS)
-            raise ConfigError(path, line, f"rule {rule_id!r}: unknown key {key!r} for kind "
-                                          f"{kind_cls.name!r}{hint}")
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: unknown key {key!r} for kind "
+                                             f"{kind_cls.name!r}{hint}")
         expected = allowed[key].type
         wanted = expected if isinstance(expected, tuple) else (expected,)
         if isinstance(value, bool) and bool not in wanted:
@@ -249,12 +339,43 @@ def check_options(kind_cls: type[RuleKind], options: dict[str, Any], rule_id: st
             ok = (isinstance(value, str) and value.startswith("$")) or isinstance(value,
                                                                                   expected)
         if not ok:
-            raise ConfigError(path, line, f"rule {rule_id!r}: {key!r} must be "
-                                          f"{allowed[key].type_name}")
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: {key!r} must be "
+                                             f"{allowed[key].type_name}")
+        problem = _item_problem(value)
+        if problem:
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: {key!r} {problem}")
     for key, spec in allowed.items():
-        if spec.required and key not in options:
-            raise ConfigError(path, line, f"rule {rule_id!r}: kind {kind_cls.name!r} needs "
-                                          f"the key {key!r}")
+        if spec.required and key not in options and not partial:
+            raise ConfigError(path, at(key), f"rule {rule_id!r}: kind {kind_cls.name!r} needs "
+                                             f"the key {key!r}")
+
+
+def _item_problem(value: Any) -> str | None:
+    """What is wrong with the items of a list or table option, or None.
+
+    Every list a kind reads holds terms, patterns or file names, and every table maps a term
+    to its alternatives: text, none of it empty. A number or an empty term would otherwise
+    fail deep inside a kind ("internal error") or match everywhere.
+    """
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, bool):  # YAML 1.1 reads a bare no, yes, on, off as true/false
+                return (f"must be a list of texts, not {item!r} (put quotes around words such "
+                        "as 'no', 'yes', 'on' and 'off')")
+            if not isinstance(item, str):
+                return f"must be a list of texts, not {item!r}"
+            if not item.strip():
+                return "has an empty text in its list"
+    elif isinstance(value, dict):
+        for term, alternatives in value.items():
+            listed = alternatives if isinstance(alternatives, list) else [alternatives]
+            if not str(term).strip():
+                return "has an empty term"
+            if not all(isinstance(a, str) and a.strip() for a in listed):
+                return f"maps {str(term)!r} to {alternatives!r}: give a text or a list of texts"
+    elif isinstance(value, str) and not value.strip():
+        return "is empty"
+    return None
 
 
 def rules_in_file(path: Path) -> list[RuleSpec]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from plainlsc.bounded import MAX_WORDLIST_BYTES, read_text_bounded
 from plainlsc.errors import ConfigError
 
 OPTION_KEYS = frozenset({"not_before", "not_after", "note", "forms", "fix"})
@@ -45,12 +46,7 @@ class WordList:
 
 
 def _content_lines(path: Path) -> list[tuple[int, str]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(str(path), None, "word list not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), None, f"cannot read word list: {exc}") from None
+    text = read_text_bounded(path, "word list", MAX_WORDLIST_BYTES)
     out = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()

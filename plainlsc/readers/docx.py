@@ -47,12 +47,20 @@ from plainlsc.readers.text import (
 from plainlsc.text.nonprose import POSTCODE
 from plainlsc.text.suppress import Suppressions
 
-#: Refuse to unpack more than this, summed over the parts we read.
-MAX_UNPACKED = 100 * 1024 * 1024
+#: Refuse to unpack more than this, summed over the parts we read (document, styles and their
+#: relationships): checked from the zip's directory before unpacking, and counted again while
+#: unpacking. A 300-page report's document part is 10 to 30 MB.
+MAX_UNPACKED = 64 * 1024 * 1024
+#: The most XML elements (start tags) the document and styles parts may hold together, counted
+#: in the bytes before parsing. The work of reading (and the parsed tree's memory, some
+#: hundreds of bytes an element) follows the elements, not the bytes: a part of 60 MB of
+#: empty paragraphs packs under the size and ratio limits and would parse to gigabytes.
+MAX_ELEMENTS = 1_000_000
 #: A part bigger than RATIO_MIN_SIZE that unpacks to more than MAX_RATIO times its packed size
 #: is a zip bomb, not a document (Word's XML packs at about 5 to 20 to one).
 MAX_RATIO = 100
 RATIO_MIN_SIZE = 1024 * 1024
+_CHUNK = 1 << 20
 
 NOT_DOCX = "not a Word document (.docx)"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -113,37 +121,71 @@ class _Package:
             raise InputError(path, f"{NOT_DOCX}: not a zip file{hint}") from None
         # Part names in a package are case-insensitive.
         self.members = {info.filename.lower(): info for info in infos}
+        #: Bytes unpacked so far, and XML elements parsed so far, over every part read.
+        self.unpacked = 0
+        self.elements = 0
 
     def info(self, name: str) -> zipfile.ZipInfo | None:
         """The zip entry of a part, or None."""
         return self.members.get(name.lower())
 
     def check_size(self, infos: list[zipfile.ZipInfo]) -> None:
-        """Refuse parts that would unpack to too much, before unpacking anything."""
-        total = sum(info.file_size for info in infos)
+        """Refuse parts that would unpack to too much, from the sizes the zip's directory
+        declares, before unpacking anything: the ratio of each, and the total with what was
+        unpacked already."""
+        total = self.unpacked + sum(info.file_size for info in infos)
         for info in infos:
             ratio_bad = (info.file_size > RATIO_MIN_SIZE
                          and info.file_size > MAX_RATIO * max(info.compress_size, 1))
-            if ratio_bad or total > MAX_UNPACKED:
+            if ratio_bad:
                 raise InputError(self.path, f"{info.filename} is too large when unpacked "
-                                            f"({info.file_size / 1_048_576:.1f} MB from "
-                                            f"{info.compress_size / 1_048_576:.1f} MB; "
-                                            "possible zip bomb)")
+                                            f"({_mb(info.file_size)} from "
+                                            f"{_mb(info.compress_size)}; possible zip bomb)")
+        if total > MAX_UNPACKED:
+            raise self.too_large(max(infos, key=lambda i: i.file_size).filename, total)
+
+    def too_large(self, name: str, total: int) -> InputError:
+        return InputError(self.path, f"{name} is too large when unpacked: the parts read come "
+                                     f"to {_mb(total)}, more than the {_mb(MAX_UNPACKED)} "
+                                     "plainlsc unpacks from a Word document (possible zip bomb)")
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
-        """Unpack one part, never more than its declared size."""
+        """Unpack one part, never more than its declared size nor the total allowed: the
+        declared size may lie, so the bytes are counted as they come."""
         self.check_size([info])
+        limit = min(info.file_size, MAX_UNPACKED - self.unpacked)
+        chunks: list[bytes] = []
+        got = 0
         try:
             with self.zip.open(info) as handle:
-                blob = handle.read(info.file_size + 1)
+                while chunk := handle.read(min(_CHUNK, limit + 1 - got)):
+                    got += len(chunk)
+                    chunks.append(chunk)
+                    if got > limit:
+                        break
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, OSError,
                 EOFError, ValueError) as exc:
             raise InputError(self.path, f"damaged Word document: cannot unpack "
                                         f"{info.filename} ({exc})") from None
-        if len(blob) > info.file_size:
+        if got > info.file_size:
             raise InputError(self.path, f"{info.filename} is too large when unpacked "
-                                        "(possible zip bomb)")
-        return blob
+                                        "(larger than it says; possible zip bomb)")
+        if got > limit:
+            raise self.too_large(info.filename, self.unpacked + got)
+        self.unpacked += got
+        return b"".join(chunks)
+
+    def count_elements(self, info: zipfile.ZipInfo, blob: bytes) -> None:
+        """Refuse a part that would take the XML elements read over :data:`MAX_ELEMENTS`.
+
+        Start tags are counted in the bytes (every ``<`` but end tags; comments and
+        declarations too, which can only make the count higher): a C-speed scan, before the
+        parser builds anything."""
+        self.elements += blob.count(b"<") - blob.count(b"</")
+        if self.elements > MAX_ELEMENTS:
+            raise InputError(self.path, f"too much to read: {info.filename} takes the XML "
+                                        f"elements read to more than {MAX_ELEMENTS:,}, the most "
+                                        "plainlsc reads from a Word document")
 
     def xml(self, info: zipfile.ZipInfo, blob: bytes | None = None) -> Any:
         """Parse one part (or its bytes, already read) as XML, safely: no entities, no DTD,
@@ -152,8 +194,10 @@ class _Package:
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False, remove_comments=True, remove_pis=True)
+        blob = self.read(info) if blob is None else blob
+        self.count_elements(info, blob)
         try:
-            return etree.fromstring(self.read(info) if blob is None else blob, parser)
+            return etree.fromstring(blob, parser)
         except (etree.LxmlError, ValueError) as exc:
             raise InputError(self.path, f"{NOT_DOCX}: {info.filename} could not be parsed "
                                         f"as XML ({exc})") from None
@@ -182,6 +226,10 @@ class _Package:
         styles = self.related(doc.filename, "/styles") or self.info(DEFAULT_STYLES)
         self.check_size([doc] if styles is None else [doc, styles])
         return self.xml(doc), styles
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB"
 
 
 # -- styles ----------------------------------------------------------------------------------
@@ -238,6 +286,8 @@ class _Styles:
     def kind(self, style_id: str | None) -> tuple[BlockKind | None, int]:
         """HEADING (with level) or LIST_ITEM if the style or one it is based on says so."""
         sid = style_id or self.default or ""
+        if sid not in self.styles:  # not remembered: the ids documents name are unbounded
+            return None, 0
         if sid not in self._kinds:
             self._kinds[sid] = self._resolve(sid)
         return self._kinds[sid]
@@ -473,26 +523,33 @@ def read_docx(data: bytes, path: str = "<docx>") -> Document:
     return Document(path, "docx", source, _blocks(paras), Suppressions())
 
 
-#: Parsed styles by the exact bytes of their part: the documents of one organisation share a
+#: Parsed styles by a digest of their part: the documents of one organisation share a
 #: template, and its styles part (often hundreds of KB) took most of the time of reading a
-#: short document.
+#: short document. Bounded whatever a run reads: at most STYLES_CACHED parts, each of at most
+#: STYLES_CACHE_BYTES (a larger one is parsed for its document and not kept), keyed by a
+#: digest rather than the part's bytes.
 _STYLES_SEEN: dict[tuple[bytes, str], _Styles] = {}
+STYLES_CACHED = 8
+STYLES_CACHE_BYTES = 1024 * 1024
 
 
 def _styles_of(package: _Package, part: zipfile.ZipInfo | None, names: Names) -> _Styles:
     """The document's paragraph styles, parsed once per distinct styles part."""
     if part is None:
         return _Styles(None, names)
+    import hashlib
+
     blob = package.read(part)
-    key = (blob, names.w)
+    key = (hashlib.sha256(blob).digest(), names.w)
     styles = _STYLES_SEEN.get(key)
     if styles is None:
         root = package.xml(part, blob)
         namespace = names.w[1:-1]
         styles = _Styles(root if _same_namespace(root, namespace) else None, names)
-        if len(_STYLES_SEEN) >= 8:
-            del _STYLES_SEEN[next(iter(_STYLES_SEEN))]
-        _STYLES_SEEN[key] = styles
+        if len(blob) <= STYLES_CACHE_BYTES:
+            while len(_STYLES_SEEN) >= STYLES_CACHED:
+                del _STYLES_SEEN[next(iter(_STYLES_SEEN))]
+            _STYLES_SEEN[key] = styles
     return styles
 
 

@@ -23,6 +23,8 @@ class AcronymRule(RuleKind):
     Acronyms the glossary does not know are still reported there.
     """
 
+    fields = frozenset({"short", "expansion", "count", "long", "line", "other"})
+
     keys = {"report": Key(str, "what to report: " + ", ".join(REPORTS), required=True),
             "public_only": Key(bool, "undefined: in a document for clinicians, leave out "
                                "acronyms the glossaries know", default=False)}

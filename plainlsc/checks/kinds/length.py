@@ -17,6 +17,8 @@ class SentenceLength(RuleKind):
     citations and notes to editors are left out: they are not the writer's sentences to split.
     """
 
+    fields = frozenset({"count", "max"})
+
     keys = {"max": Key(int, "the words a sentence should keep to (a suggestion above it)",
                        required=True),
             "warn_over": Key(int, "above this many words, the finding takes the rule's level "
@@ -50,6 +52,8 @@ class ParagraphLength(RuleKind):
     80 words: it is the long block of text that readers skip, not the count of full stops.
     """
 
+    fields = frozenset({"count", "max"})
+
     keys = {"max": Key(int, "the most sentences a paragraph may have", required=True),
             "min_words": Key(int, "shorter paragraphs are never reported", default=0)}
     default_scope = frozenset({"paragraph", "quote"})
@@ -73,6 +77,8 @@ class AverageSentenceLength(RuleKind):
 
     Reported at the longest sentence, since that is the first one to shorten.
     """
+
+    fields = frozenset({"average", "max", "count"})
 
     document_level = True
     keys = {"max": Key((int, float), "the highest average sentence length, in words",

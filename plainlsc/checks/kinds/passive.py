@@ -56,6 +56,8 @@ _CONDITIONS = word_set("if when whenever unless once until whether after before 
 class PassiveVoice(RuleKind):
     """Flags each passive construction; the message asks who does the action."""
 
+    fields = frozenset({"participle"})
+
     keys = {
         "participles": Key(str, "word list of irregular past participles (written, taken)",
                            required=True),

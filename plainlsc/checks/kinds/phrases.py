@@ -20,8 +20,10 @@ from plainlsc.checks.others import in_citation
 from plainlsc.checks.rewrite import fitted_replacement
 from plainlsc.checks.templates import is_template
 from plainlsc.checks.wordlists import Entry
+from plainlsc.errors import ConfigError
 from plainlsc.model import Block
 from plainlsc.text.patterns import compile_pattern, literal_alternation
+from plainlsc.text.terms import AUTOMATON_FROM, TermMatcher
 
 _SPACE = re.compile(r"\s+")
 #: A raw match: block index, start and end in the block's text, the word-list entry.
@@ -41,6 +43,8 @@ def quoted_list(items: tuple[str, ...] | list[str]) -> str:
 
 class PhraseKind(RuleKind):
     """Shared machinery: terms from lists and ``tokens``, raw ``patterns``, guards."""
+
+    fields = frozenset({"suggestion", "try", "term", "note"})
 
     keys = {
         "wordlist": Key((str, list), "word list file(s) of terms and their alternatives"),
@@ -77,8 +81,12 @@ class PhraseKind(RuleKind):
             for form in forms:
                 self.entries.setdefault(normalise(form), entry)
         ignorecase = bool(self.option(options, "ignorecase"))
-        self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
-                                       longest=True) if self.entries else None
+        self.literal: Any = None
+        if len(self.entries) >= AUTOMATON_FROM:  # a team's long list: one RE2 is too large
+            self.literal = TermMatcher(self.entries, ignorecase)
+        elif self.entries:
+            self.literal = compile_pattern(literal_alternation(self.entries), ignorecase, where,
+                                           longest=True)
         patterns = [str(p) for p in self.option(options, "patterns")]
         for pattern in patterns:
             compile_pattern(pattern, ignorecase, where)  # report the bad one by itself
@@ -119,7 +127,9 @@ class PhraseKind(RuleKind):
         for regex in (self.literal, self.pattern):
             if regex is None:
                 continue
-            for m in text.finditer(regex):
+            found_in = regex.finditer(text.text) if isinstance(regex, TermMatcher) else \
+                text.finditer(regex)
+            for m in found_in:
                 where = text.locate(m.start(), m.end()) if m.end() > m.start() else None
                 if where is not None:
                     entry = self.entries.get(normalise(m.group())) if regex is self.literal \
@@ -253,9 +263,14 @@ class Substitution(PhraseKind):
 
     def setup(self, options: dict[str, Any], resources: Resources) -> None:
         super().setup(options, resources)
-        missing = [e.term for e in self.entries.values() if not e.alternatives]
+        missing = [e for e in self.entries.values() if not e.alternatives]
+        if missing and missing[0].file:  # a line of a word list: that line is at fault
+            raise ConfigError(missing[0].file, missing[0].line, f"rule {self.spec.id!r} needs "
+                              f"alternatives (term<TAB>alternative); none for "
+                              f"{missing[0].term!r}")
         if missing:
-            raise self.spec.error(f"substitution needs alternatives; none for {missing[0]!r}")
+            raise self.spec.error(f"substitution needs alternatives; none for "
+                                  f"{missing[0].term!r}")
 
 
 @kind("existence")
@@ -284,8 +299,12 @@ class Placeholder(PhraseKind):
         super().setup(options, resources)
         from dataclasses import replace
 
-        self.field_spec = replace(self.spec, message=str(self.option(options,
-                                                                     "template_message")))
+        from plainlsc.checks.loader import check_template
+
+        message = str(self.option(options, "template_message"))
+        check_template(message, "template_message", self.spec.id, self.spec.file,
+                       self.spec.line, frozenset({"match", "count"}))
+        self.field_spec = replace(self.spec, message=message)
         self.configured_template = resources.config.template
 
     def check(self, ctx: RunContext) -> None:

@@ -25,6 +25,8 @@ class Readability(RuleKind):
     conditions its readers use every day.
     """
 
+    fields = frozenset({"age", "max", "words", "lines"})
+
     document_level = True
     keys = {"max": Key((int, float), "the highest reading age (UK years) before a warning",
                        required=True),
@@ -67,6 +69,8 @@ class HardSentence(RuleKind):
     Sentences longer than ``skip_longer_than`` words are left to ``sentence-length``, so one
     sentence is not reported twice for the same fault.
     """
+
+    fields = frozenset({"grade", "age", "count"})
 
     keys = {"grade": Key((int, float), "the Flesch-Kincaid grade above which a sentence is "
                          "hard", required=True),

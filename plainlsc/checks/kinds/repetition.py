@@ -19,6 +19,8 @@ class Repetition(RuleKind):
     A line break or punctuation between the two words is not a repetition.
     """
 
+    fields = frozenset({"word"})
+
     keys = {"exceptions": Key(list, "words that may be repeated (had had, that that)",
                           default=[]),
             "min_length": Key(int, "shorter words are not reported", default=1),

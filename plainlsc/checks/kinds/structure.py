@@ -32,6 +32,8 @@ def structure_check(name: str) -> Callable[[StructureCheck], StructureCheck]:
 class Structure(RuleKind):
     """Runs the named structure check with the rule's options."""
 
+    fields = frozenset({"count", "max"})
+
     keys = {"check": Key(str, "which structure check to run: all-caps or long-list",
                          required=True),
             "max": Key(int, "long-list: the most items a list may have", default=7),

@@ -24,6 +24,8 @@ class YouAndWe(RuleKind):
     never says "you" at all (a letter is a document with a salutation such as "Dear ...").
     """
 
+    fields = frozenset({"what"})
+
     keys = {"third_person": Key(list, "phrases that talk about the reader instead of to them "
                                 "(the patient, applicants)", required=True),
             "min_words": Key(int, "documents with fewer words are not judged", default=60)}
