@@ -809,7 +809,7 @@ def graded(text: str, start: int, grade: float, words: int | None = None) -> Any
 
 
 def test_shading_takes_the_hardest_sentences_within_the_budget() -> None:
-    from plainlsc.shading import shade
+    from plainlsc.review.shading import shade
 
     sentences = [
         graded("We will see you at home from April onwards this year.", 0, 4.0),
@@ -833,7 +833,7 @@ def test_shading_takes_the_hardest_sentences_within_the_budget() -> None:
 
 
 def test_findings_about_a_whole_sentence() -> None:
-    from plainlsc.shading import sentence_level
+    from plainlsc.review.shading import sentence_level
 
     source = ("Your clinic is moving. From May, the diabetes clinic will be at Riverside Health "
               "Centre, which has parking.\n")
@@ -1006,7 +1006,7 @@ def browser() -> str:
 @pytest.mark.parametrize("width", [375, 1280])
 def test_review_in_a_real_browser(browser: str, review: SimpleNamespace, width: int,
                                   tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from plainlsc.shading import shade
+    from plainlsc.review.shading import shade
 
     m = measure(browser, review.page, tmp_path, width)
     assert m["ready"] == "ready", "the report's script did not finish"

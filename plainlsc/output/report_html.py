@@ -14,7 +14,7 @@ What a file's section shows, in order
 2. The reading age, with the arithmetic that gives it from the figures shown beside it, and
    the findings about the whole document (:func:`plainlsc.review.split_document`).
 3. The text: the hardest sentences shaded "hard" or "very hard" from the pipeline's grades
-   (:mod:`plainlsc.shading`, at most 40% of the prose), word-level findings underlined in
+   (:mod:`plainlsc.review.shading`, at most 40% of the prose), word-level findings underlined in
    their rule's colour, and findings about a whole sentence marked by a small square at its
    start (not an underline under every word of it).
 4. The problems grouped by rule (:func:`plainlsc.review.by_rule`), each rule's shared advice
@@ -67,8 +67,8 @@ from plainlsc.findings import FileReport, Finding, Report
 from plainlsc.model import LineIndex
 from plainlsc.output.english import plural
 from plainlsc.review import Priority, RuleGroup, by_rule, fix_first, rule_counts, split_document
+from plainlsc.review.shading import SHARE, Shading, sentence_level, shade
 from plainlsc.scoring.sentences import MIN_RANKED_WORDS, SentenceScore
-from plainlsc.shading import SHARE, Shading, sentence_level, shade
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
