@@ -168,9 +168,19 @@ def test_advice_once_with_counts_and_places(report: Report) -> None:
     assert out.count('say who does it ("we will') == 1
     passive = sum(1 for f in report.findings if f.rule == "passive-voice")
     assert re.search(rf"^passive-voice  {passive} suggestions: say who does it", out, re.M)
-    assert re.search(r"^  \d+ more like this at (\d+:\d+, )*\d+:\d+$", out, re.M)
+    assert re.search(r"^  \d+ more like this at (\d+:\d+( [^,]+)?, )*\d+:\d+( [^,]+)?$", out, re.M)
     # Per-rule counts in the header.
     assert f"passive-voice {passive}" in out
+
+
+def test_more_like_this_names_short_matches_not_sentences(report: Report) -> None:
+    out = _render(report, 10_000)
+    rests = re.findall(r"^  \d+ more like this at (.*)$", out, re.M)
+    places = [p.strip() for rest in rests for p in rest.split(", ")]
+    named = {p.split(" ", 1)[1] for p in places if " " in p}
+    short = {f.match for f in report.findings if len(f.match) <= 30}
+    assert named and named <= short  # words and phrases are named beside their places
+    assert not any(len(n) > 30 for n in named)  # sentences are not quoted there
 
 
 def test_every_finding_line_starts_with_a_real_position(report: Report) -> None:

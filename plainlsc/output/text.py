@@ -212,8 +212,19 @@ def _group(out: _Writer, file: FileReport, group: review.RuleGroup, source: _Sou
     rest = sorted((f for item in group.items[SHOWN:] for f in item.places),
                   key=lambda f: f.start)
     if rest:
-        places = ", ".join(f"{f.line}:{f.column}" for f in rest)
+        places = ", ".join(_place(f) for f in rest)
         out.line([(f"  {len(rest)} more like this at ", "dim"), (places, "")], indent=4)
+
+
+#: A match up to this long is named beside its place ("19:24 maintain"), so a writer sees
+#: which words the "more like this" are; a whole sentence is not.
+NAMED_MATCH = 30
+
+
+def _place(f: Finding) -> str:
+    """"19:24" for a long match, "19:24 maintain" for a word or a phrase."""
+    word = visible(f.match)
+    return f"{f.line}:{f.column}" + (f" {word}" if len(word) <= NAMED_MATCH else "")
 
 
 def _also(places: tuple[Finding, ...]) -> str:
