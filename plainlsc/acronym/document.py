@@ -17,8 +17,9 @@ from typing import Any
 from plainlsc.acronym.definitions import find_definitions
 from plainlsc.acronym.lists import AcronymLists, load_lists
 from plainlsc.acronym.not_acronyms import is_not_an_acronym
+from plainlsc.acronym.records import AcronymDefinition
 from plainlsc.acronym.uses import find_acronym_uses
-from plainlsc.model import BlockKind, Document, Position
+from plainlsc.model import Block, BlockKind, Document, Position
 
 
 class _Spans:
@@ -107,14 +108,27 @@ def _place(doc: Document, start: int, end: int) -> Place:
     return Place(start, end, doc.position(start, end))
 
 
-def analyse_acronyms(doc: Document, lists: AcronymLists) -> list[Acronym]:
+def block_definitions(block: Block, cache: dict[Any, Any] | None = None) -> list[AcronymDefinition]:
+    """The definitions in ``block``, found once per document run: the acronym rules and the
+    word rules (which leave a defined long form alone) share ``cache``."""
+    if cache is None:
+        return find_definitions(block.text)
+    key = ("definitions", id(block))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = find_definitions(block.text)
+    return found
+
+
+def analyse_acronyms(doc: Document, lists: AcronymLists,
+                     cache: dict[Any, Any] | None = None) -> list[Acronym]:
     """Every acronym used or defined in ``doc``, in order of first appearance."""
     found: dict[str, Acronym] = {}
     for block in doc.blocks:
         text = block.text
         if not text or block.kind is BlockKind.OTHER:
             continue  # "ENDS", "[image: ]" and the like are markers, not words
-        defs = find_definitions(text)
+        defs = block_definitions(block, cache)
         inside = _Spans([(d.short_start, d.short_end) for d in defs])
         for d in defs:
             entry = found.setdefault(d.key, Acronym(d.key))
@@ -146,4 +160,4 @@ def acronym_entries(doc: Document, config: Any, cache: dict[str, Any]) -> list[A
     if cached is not None:
         return list(cached)
     lists = load_lists(tuple(config.known_acronyms), tuple(config.glossaries))
-    return analyse_acronyms(doc, lists)
+    return analyse_acronyms(doc, lists, cache)

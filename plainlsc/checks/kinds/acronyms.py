@@ -43,7 +43,7 @@ class AcronymRule(RuleKind):
         entries = ctx.cache.get("acronyms")
         if entries is None:
             lists = load_lists(tuple(self.config.known_acronyms), tuple(self.config.glossaries))
-            entries = ctx.cache["acronyms"] = analyse_acronyms(ctx.doc, lists)
+            entries = ctx.cache["acronyms"] = analyse_acronyms(ctx.doc, lists, ctx.cache)
         for entry in entries:
             getattr(self, "_" + self.report.replace("-", "_"))(ctx, entry)
 

@@ -212,14 +212,12 @@ def _in_long_form(ctx: RunContext, block: Block, start: int, end: int) -> bool:
     """Inside the long form of an acronym defined on the spot: "no criteria to reside (NCTR)"
     and "PrEP (pre-exposure prophylaxis)" are the names of things, not the writer's word
     choice. Changing one word of them breaks the name; explaining the term is the fix."""
-    key = ("long-forms", id(block))
-    spans = ctx.cache.get(key)
-    if spans is None:
-        from plainlsc.acronym.definitions import find_definitions
+    if not any(c.isupper() for c in block.text):
+        return False
+    from plainlsc.acronym.document import block_definitions
 
-        spans = ctx.cache[key] = [(d.long_start, d.long_end) for d in find_definitions(
-            block.text)] if any(c.isupper() for c in block.text) else []
-    return any(s <= start and end <= e for s, e in spans)
+    return any(d.long_start <= start and end <= d.long_end
+               for d in block_definitions(block, ctx.cache))
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -47,10 +47,7 @@ class Readability(RuleKind):
             return
         if self.public_only and is_clinical(ctx, self.audience):
             return
-        sentences = _prose_sentences(ctx)
-        own = [(b, s) for b, s in sentences if not is_others_words(ctx, b, s)]
-        sentences = own or sentences
-        longest = sorted(sentences, key=lambda bs: -bs[1].word_count)[:3]
+        longest = _longest_own(ctx, _prose_sentences(ctx), 3)
         lines = sorted({ctx.doc.position(*b.source_span(s.start, s.end)).line
                         for b, s in longest})
         block, first = longest[0]
@@ -97,3 +94,18 @@ class HardSentence(RuleKind):
                     ctx.emit(self.spec, block, sentence.start, sentence.end,
                              {"grade": round(grade), "age": round(grade) + 5,
                               "count": n})
+
+
+def _longest_own(ctx: RunContext, sentences: list[tuple[Block, Sentence]],
+                 limit: int) -> list[tuple[Block, Sentence]]:
+    """The ``limit`` longest sentences that are the writer's own (others' words, such as a
+    quotation, only if there are none). Judged longest first, stopping at ``limit``: judging
+    every sentence of a long document only to keep three cost more than the rest of the rule."""
+    ranked = sorted(sentences, key=lambda bs: -bs[1].word_count)
+    own: list[tuple[Block, Sentence]] = []
+    for block, sentence in ranked:
+        if not is_others_words(ctx, block, sentence):
+            own.append((block, sentence))
+            if len(own) == limit:
+                break
+    return own or ranked[:limit]
