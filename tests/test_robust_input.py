@@ -153,22 +153,18 @@ def test_unreadable_file_real_permissions(tmp_path: Path, good: Path,
 
 def test_unreadable_file_emulated(tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """As root, mode 000 does not stop reading, so the reader's ``open`` raises what the OS
-    would raise for anybody else (EACCES). Only that one file is affected."""
-    import builtins
-
-    import plainlsc.readers
-
+    """As root, mode 000 does not stop reading, so the bounded reader's ``os.open`` raises
+    what the OS would raise for anybody else (EACCES). Only that one file is affected."""
     secret = tmp_path / "secret.txt"
     secret.write_text(GOOD, encoding="utf-8")
-    real_open = builtins.open
+    real_open = os.open
 
     def fake_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         if str(file) == str(secret):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(plainlsc.readers, "open", fake_open, raising=False)
+    monkeypatch.setattr(os, "open", fake_open)
     code, data, err = run_json(capsys, str(secret), str(good))
     assert code == 2
     assert_reported(err, secret, "permission denied")

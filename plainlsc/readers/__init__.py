@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import BinaryIO
 
+from plainlsc.bounded import NotRegular, TooLarge, describe_size, read_at_most, read_regular
 from plainlsc.errors import InputError
 from plainlsc.model import Document
 
@@ -89,40 +90,19 @@ def read_bytes(data: bytes, format: str, path: str) -> Document:
     return _reader(fmt)(text, path)
 
 
-def describe_size(n: int) -> str:
-    """A size for a message: "512 bytes", "12.5 KB", "20 MB" (1 KB = 1024 bytes)."""
-    if n < 1024:
-        return f"{n} byte{'s' if n != 1 else ''}"
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{n} bytes"  # pragma: no cover
-
-
 def _too_large(path: str, size: int | None, max_bytes: int) -> InputError:
     how_big = f"file is {describe_size(size)}," if size is not None else "input is"
     return InputError(path, f"{how_big} over the limit of {describe_size(max_bytes)} "
                             "(set max_file_size to raise it)")
 
 
-_CHUNK = 1 << 20
-
-
 def read_limited(handle: BinaryIO, path: str, max_bytes: int) -> bytes:
-    """Read a stream to its end, refusing it as soon as it passes ``max_bytes``.
-
-    A file that grows while we read it, or a pipe, cannot make us hold more than the limit.
-    """
-    chunks: list[bytes] = []
-    total = 0
-    while True:  # in pieces: read(max_bytes + 1) would allocate the whole limit up front
-        chunk = handle.read(_CHUNK)
-        if not chunk:
-            return b"".join(chunks)
-        total += len(chunk)
-        if total > max_bytes:
-            raise _too_large(path, None, max_bytes)
-        chunks.append(chunk)
+    """Read a stream (standard input) to its end, refusing it as soon as it passes
+    ``max_bytes``: a pipe cannot make us hold more than the limit."""
+    try:
+        return read_at_most(handle.read, max_bytes)
+    except TooLarge:
+        raise _too_large(path, None, max_bytes) from None
 
 
 def read_path(path: str, format: str | None = None,
@@ -135,15 +115,13 @@ def read_path(path: str, format: str | None = None,
             raise InputError(path, "is a folder, not a file")
         if name is None:
             raise InputError(path, "unknown file type (use --format-in to say what it is)")
-        if not stat.S_ISREG(info.st_mode):
-            # A named pipe or a device (a link to /dev/zero) would block or never end.
-            raise InputError(path, "not a regular file (a pipe, socket or device)")
-        if info.st_size > max_bytes:
-            raise _too_large(path, info.st_size, max_bytes)
-        with open(path, "rb") as handle:
-            data = read_limited(handle, path, max_bytes)
+        data = read_regular(path, max_bytes)
     except InputError:
         raise
+    except NotRegular:  # a named pipe or a device (a link to /dev/zero): block or never end
+        raise InputError(path, "not a regular file (a pipe, socket or device)") from None
+    except TooLarge as exc:
+        raise _too_large(path, exc.size, max_bytes) from None
     except ValueError:  # a NUL character in the name: no file can have it
         raise InputError(path, "not a valid file name") from None
     except FileNotFoundError:
