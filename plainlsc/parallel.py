@@ -32,7 +32,15 @@ _STATE: dict[str, Any] = {}
 
 def _init(worker: Callable[[str], Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _mask_sigint(False)  # started with it blocked (see _run_pool), so none slipped in before
     _STATE["worker"] = worker
+
+
+def _mask_sigint(block: bool) -> None:
+    """Block or unblock SIGINT in this thread, where the platform can (POSIX)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK if block else signal.SIG_UNBLOCK,
+                               {signal.SIGINT})
 
 
 def _work(paths: list[str]) -> list[Any]:
@@ -100,9 +108,16 @@ def _run_pool(context: Any, worker: Callable[[str], R], jobs: int, chunk: int,
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(worker,))
     futures: dict[Future[list[R]], list[int]] = {}
     try:
-        for start in range(0, len(todo), chunk):
-            batch = todo[start:start + chunk]
-            futures[pool.submit(_work, [files[i] for i in batch])] = batch
+        # Workers start inside submit and inherit this mask: a Ctrl-C in the instant before
+        # a worker ignores SIGINT waits for the parent, instead of printing the worker's
+        # traceback. Unblocked here, a pending Ctrl-C raises in this try.
+        _mask_sigint(True)
+        try:
+            for start in range(0, len(todo), chunk):
+                batch = todo[start:start + chunk]
+                futures[pool.submit(_work, [files[i] for i in batch])] = batch
+        finally:
+            _mask_sigint(False)
         wait(futures, return_when=FIRST_EXCEPTION)
     except BaseException:  # Ctrl-C: stop the workers now, not after their work
         _stop(pool)
