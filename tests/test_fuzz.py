@@ -11,6 +11,7 @@ file runs in well under a minute on two cores.
 
 from __future__ import annotations
 
+from helpers import offset_line_col
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,23 +70,6 @@ def paragraphs() -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(PROSE), min_size=3, max_size=30).map(" ".join)
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset``: lines end at \\n, \\r\\n or a lone \\r only."""
-    line, start, i = 1, 0, 0
-    while i < offset:
-        if text[i] == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
-            if i + 1 == offset:
-                break
-            i += 2
-            line, start = line + 1, i
-        elif text[i] in "\r\n":
-            i += 1
-            line, start = line + 1, i
-        else:
-            i += 1
-    return line, offset - start + 1
-
-
 def assert_exact(text: str, report: FileReport) -> None:
     source = report.source
     assert source is not None
@@ -93,8 +77,8 @@ def assert_exact(text: str, report: FileReport) -> None:
     for f in report.findings:
         assert 0 <= f.start < f.end <= len(source), f
         assert f.match and f.match == source[f.start:f.end], f
-        assert (f.line, f.column) == line_col(source, f.start), f
-        assert (f.end_line, f.end_column) == line_col(source, f.end), f
+        assert (f.line, f.column) == offset_line_col(source, f.start), f
+        assert (f.end_line, f.end_column) == offset_line_col(source, f.end), f
 
 
 @SETTINGS

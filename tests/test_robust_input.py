@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import offset_line_col
 
 from plainlsc.cli import main
 from plainlsc.readers.decode import decode
@@ -68,21 +69,6 @@ def good(tmp_path: Path) -> Path:
     path = tmp_path / "good.txt"
     path.write_text(GOOD, encoding="utf-8")
     return path
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (characters) of ``offset``; lines end at \\n, \\r\\n or \\r."""
-    line, start, i = 1, 0, 0
-    while i < offset:
-        if text[i] == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
-            i += 2
-            line, start = line + 1, i
-        elif text[i] in "\r\n":
-            i += 1
-            line, start = line + 1, i
-        else:
-            i += 1
-    return line, offset - start + 1
 
 
 # -- files that are not there or cannot be read --------------------------------------------------
@@ -356,8 +342,9 @@ def test_a_single_line_of_20000_words(tmp_path: Path, capsys: pytest.CaptureFixt
         finding = found[rule]
         start = text.index(match)
         assert finding["match"] == match
-        assert (finding["line"], finding["column"]) == line_col(text, start)
-        assert (finding["end_line"], finding["end_column"]) == line_col(text, start + len(match))
+        assert (finding["line"], finding["column"]) == offset_line_col(text, start)
+        end = start + len(match)
+        assert (finding["end_line"], finding["end_column"]) == offset_line_col(text, end)
 
 
 # -- encodings and line endings -----------------------------------------------------------------
@@ -394,9 +381,10 @@ def test_encodings_and_line_endings_keep_positions(
         (finding,) = [f for f in findings if f["rule"] == rule]
         start = text.index(match)
         assert finding["match"] == match
-        assert (finding["line"], finding["column"]) == line_col(text, start) == (
+        assert (finding["line"], finding["column"]) == offset_line_col(text, start) == (
             3, len(lead) + text.split(nl)[2][len(lead):].index(match) + 1)
-        assert (finding["end_line"], finding["end_column"]) == line_col(text, start + len(match))
+        end = start + len(match)
+        assert (finding["end_line"], finding["end_column"]) == offset_line_col(text, end)
 
 
 @pytest.mark.parametrize(("data", "text"), [
@@ -510,7 +498,7 @@ def test_html_100000_nested_divs(tmp_path: Path, capsys: pytest.CaptureFixture[s
     file = _check_finishes(capsys, path)
     (finding,) = [f for f in file["findings"] if f["rule"] == "repeated-word"]
     assert (finding["line"], finding["column"], finding["match"]) == (
-        *line_col(text, text.index("the the")), "the the")
+        *offset_line_col(text, text.index("the the")), "the the")
 
 
 @pytest.mark.parametrize("body", [
