@@ -8,7 +8,6 @@ own, so every byte outside a fix is the byte that was there.
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 
 from plainlsc.config import Config
 from plainlsc.errors import InputError
@@ -20,15 +19,14 @@ TEXT_FORMATS = ("text", "markdown", "html")
 
 def read_for_fix(path: str, config: Config) -> tuple[str, str]:
     """The file's text and format; an :class:`InputError` if it cannot be fixed in place."""
-    from plainlsc.readers import format_for, read_path
+    from plainlsc.readers import format_for, read_file_bytes
     from plainlsc.readers.decode import NotText, decode
 
     fmt = format_for(path)
     if fmt not in TEXT_FORMATS:
         raise InputError(path, "plainlsc fix rewrites .txt, .md and .html files (and writes a "
                                "copy of a .docx with tracked changes)")
-    read_path(path, fmt, config.max_file_size)  # the reader's checks and messages: size, type
-    data = Path(path).read_bytes()
+    data = read_file_bytes(path, fmt, config.max_file_size)  # one read, within the bounds
     try:
         text, _encoding = decode(data)
     except NotText as exc:

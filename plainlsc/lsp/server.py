@@ -203,9 +203,11 @@ class PlainlscServer(LanguageServer):
         if self.is_open(uri):
             text = self.workspace.get_text_document(uri).source
         else:
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+            from plainlsc.bounded import MAX_CONFIG_BYTES, read_text_bounded
+
+            try:  # a configuration file is read within the same bounds as everywhere else
+                text = read_text_bounded(path, "configuration", MAX_CONFIG_BYTES)
+            except ConfigError:
                 return None
         found = accept_edit(text, path.name == "pyproject.toml", word)
         if found is None:

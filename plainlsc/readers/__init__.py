@@ -109,13 +109,19 @@ def read_path(path: str, format: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a file from disk; every failure becomes an :class:`InputError` naming the file."""
     name = format or format_for(path)
+    return read_bytes(read_file_bytes(path, name, max_bytes), name or "", path)
+
+
+def read_file_bytes(path: str, name: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the document at ``path`` (its format ``name``, None if unknown), read
+    once within the bounds; every failure is an :class:`InputError` naming the file."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(path, "is a folder, not a file")
         if name is None:
             raise InputError(path, "unknown file type (use --format-in to say what it is)")
-        data = read_regular(path, max_bytes)
+        return read_regular(path, max_bytes)
     except InputError:
         raise
     except NotRegular:  # a named pipe or a device (a link to /dev/zero): block or never end
@@ -135,4 +141,3 @@ def read_path(path: str, format: str | None = None,
             raise InputError(path, "symbolic link loop (a link that leads back to itself)") \
                 from None
         raise InputError(path, (exc.strerror or str(exc)).lower()) from None
-    return read_bytes(data, name, path)

@@ -33,14 +33,12 @@ class Written:
 def _check(path: Path, config: Config) -> tuple[bytes, FileReport]:
     """The file's bytes and its report, from one read of the file."""
     from plainlsc.pipeline import analyse
-    from plainlsc.readers import format_for, read_path
-    from plainlsc.readers.docx import read_docx
+    from plainlsc.readers import format_for, read_bytes, read_file_bytes
 
     if format_for(str(path)) != "docx":
         raise InputError(str(path), "not a Word document (.docx)")
-    read_path(str(path), "docx", config.max_file_size)  # its checks and messages: size, type
-    data = path.read_bytes()
-    return data, analyse(read_docx(data, str(path)), config)
+    data = read_file_bytes(str(path), "docx", config.max_file_size)
+    return data, analyse(read_bytes(data, "docx", str(path)), config)
 
 
 def _open(data: bytes, path: Path, expected: str) -> tuple[Any, TextMap]:
