@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from plainlsc.bounded import MAX_CONFIG_BYTES, read_bounded
+from plainlsc.bounded import MAX_CONFIG_BYTES, NotRegular, TooLarge, read_bounded, read_regular
 from plainlsc.errors import ConfigError, closest
 from plainlsc.findings import LEVELS
 
@@ -321,9 +321,11 @@ def _has_tool_table(path: Path) -> bool:
     """Whether a ``pyproject.toml`` has a plainlsc table. One too large or unreadable counts
     as having one, so that loading it says what is wrong rather than skipping it silently."""
     try:
-        return b"[tool.plainlsc" in read_bounded(path, "configuration", MAX_CONFIG_BYTES)
-    except ConfigError as exc:
-        return "larger than" in exc.reason
+        return b"[tool.plainlsc" in read_regular(str(path), MAX_CONFIG_BYTES)
+    except TooLarge:
+        return True
+    except (NotRegular, OSError, ValueError):
+        return False
 
 
 def discover(start: Path, explicit: Path | None = None) -> Config:
